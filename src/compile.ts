@@ -1,0 +1,108 @@
+import type { Catalogue, CatalogueJson } from "./catalogue/catalogue.js";
+import { classificationCatalogue } from "./catalogue/default-catalogue.js";
+import { defineCatalogue } from "./catalogue/define-catalogue.js";
+import type { CheckedQuery } from "./check/checked-query.js";
+import { checkQuery } from "./check/check-query.js";
+import { severityOf, type Diagnostic, type Problem } from "./diagnostics/diagnostic.js";
+import { describe } from "./diagnostics/messages.js";
+import { emitRequest } from "./emit/emit-request.js";
+import type { GroupJson, SortJson } from "./emit/filter-json.js";
+import { defaultSyntaxLimits, parseQuery } from "./syntax/parse.js";
+import { isTargetName, targets, type TargetName } from "./targets/targets.js";
+
+export interface Limits {
+  /** Longest query, in UTF-16 units (default 10,000). */
+  readonly maxLength?: number;
+  /** Deepest nesting of `(`, `not`, `!` (default 32; at most 256). */
+  readonly maxDepth?: number;
+  /** Most items in one emitted group (default: none; the classifications target allows 20). */
+  readonly maxGroupItems?: number;
+  /** Most values in one list (default 1,000). */
+  readonly maxListValues?: number;
+}
+
+export interface CompileOptions {
+  readonly target?: TargetName;
+  /** What `now` means: a Date or an ISO string (default: the clock). */
+  readonly now?: Date | string;
+  readonly caseSensitive?: boolean;
+  readonly catalogue?: Catalogue | CatalogueJson;
+  readonly limits?: Limits;
+}
+
+export interface CompileResult {
+  /** True when no diagnostic is an error. */
+  readonly ok: boolean;
+  readonly filters: GroupJson | null;
+  readonly sort: SortJson | null;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Present whenever parsing and the catalogue checks passed, even if the target refused the query. */
+  readonly query?: CheckedQuery;
+}
+
+const catalogues = new WeakMap<object, Catalogue>();
+
+/**
+ * Text to the API's JSON. Never throws on any text; throws a TypeError only for options that
+ * are not what this signature says (an unknown target, an invalid catalogue or `now`).
+ */
+export function compile(text: string, options: CompileOptions = {}): CompileResult {
+  const target = resolveTarget(options.target);
+  const catalogue = resolveCatalogue(options.catalogue);
+  const limits = options.limits ?? {};
+  const parsed = parseQuery(String(text), {
+    maxLength: limits.maxLength ?? defaultSyntaxLimits.maxLength,
+    maxDepth: limits.maxDepth ?? defaultSyntaxLimits.maxDepth,
+  });
+  const checked = checkQuery(parsed.query, catalogue, {
+    now: resolveNow(options.now),
+    maxListValues: limits.maxListValues ?? 1000,
+  });
+  const understood = ![...parsed.problems, ...checked.problems].some(isError);
+  // the target's own refusals are reported even when the query has other mistakes
+  const emitted = emitRequest(checked.query, target, {
+    caseSensitive: options.caseSensitive === true,
+    maxGroupItems: limits.maxGroupItems ?? Infinity,
+  });
+  const problems: Problem[] = [...parsed.problems, ...checked.problems, ...emitted.problems];
+  const ok = understood && !emitted.problems.some(isError);
+  return {
+    ok,
+    filters: ok ? emitted.filters : null,
+    sort: ok ? emitted.sort : null,
+    diagnostics: diagnosticsOf(problems),
+    ...(understood && { query: checked.query }),
+  };
+}
+
+function diagnosticsOf(problems: readonly Problem[]): Diagnostic[] {
+  return problems.map(describe).sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function isError(problem: Problem): boolean {
+  return severityOf(problem.code) === "error";
+}
+
+function resolveTarget(name: unknown): (typeof targets)[TargetName] {
+  if (name === undefined) return targets.classifications;
+  if (!isTargetName(name)) throw new TypeError(`unknown target ${JSON.stringify(name)}: use "classifications" or "mixpeek-v1"`);
+  return targets[name];
+}
+
+export function resolveCatalogue(catalogue: Catalogue | CatalogueJson | undefined): Catalogue {
+  if (catalogue === undefined) return classificationCatalogue;
+  if (typeof catalogue !== "object" || catalogue === null) throw new TypeError("catalogue must be an object");
+  let resolved = catalogues.get(catalogue);
+  if (!resolved) {
+    resolved = defineCatalogue(catalogue);
+    catalogues.set(catalogue, resolved);
+  }
+  return resolved;
+}
+
+function resolveNow(now: Date | string | undefined): number {
+  if (now === undefined) return Date.now();
+  const ms = now instanceof Date ? now.getTime() : typeof now === "string" ? Date.parse(now) : NaN;
+  if (!Number.isFinite(ms)) throw new TypeError(`now must be a Date or an ISO datetime string, not ${JSON.stringify(now)}`);
+  return ms;
+}

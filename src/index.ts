@@ -1,0 +1,14 @@
+export { compile, type CompileOptions, type CompileResult, type Limits } from "./compile.js";
+export { toPredicate } from "./evaluate/to-predicate.js";
+export { toComparator } from "./evaluate/to-comparator.js";
+export { parseQuery as parse, type ParseResult } from "./syntax/parse.js";
+export { defineCatalogue, CatalogueError } from "./catalogue/define-catalogue.js";
+export { classificationCatalogue, classificationCatalogueJson } from "./catalogue/default-catalogue.js";
+export type { Catalogue, CatalogueJson, FieldJson, FieldSpec, FieldType } from "./catalogue/catalogue.js";
+export type { CheckedQuery, Condition, ConditionGroup, ConditionValue, CheckedSortKey } from "./check/checked-query.js";
+export type { Diagnostic, DiagnosticCode, Fix, Severity } from "./diagnostics/diagnostic.js";
+export type { FilterJson, GroupJson, ConditionJson, SortJson } from "./emit/filter-json.js";
+export type { TargetName } from "./targets/targets.js";
+export type { OperatorName } from "./operators.js";
+export type * from "./syntax/ast.js";
+export type { Span } from "./span.js";
