@@ -233,7 +233,8 @@ export class AstBuilder {
         };
       case "UnterminatedString":
         this.problems.push({ code: "unterminated-string", span, fix: { start: span.end, end: span.end, replacement: closingQuote(this.text, span) } });
-        return null;
+        // kept, so that the rest of the comparison is still checked
+        return { kind: "string", value: unescapeBody(this.text, span.start + 1, span.end, false, []), quote: image[0] === "'" ? "'" : '"', span };
       case "NumberLiteral": {
         const value = Number(image);
         if (!Number.isFinite(value)) {

@@ -1,0 +1,42 @@
+import { compileCommand, compileHelp } from "./compile-command.js";
+import type { Terminal } from "./terminal.js";
+import { UsageError } from "./usage-error.js";
+
+type Command = (args: string[], terminal: Terminal) => Promise<number>;
+
+const commands: Readonly<Record<string, Command>> = {
+  compile: compileCommand,
+};
+
+const help = `usage: taxql COMMAND [options]
+
+Commands:
+  compile [QUERY|-]    compile a query to the list-classifications JSON
+
+Run taxql COMMAND --help for a command's options.
+
+${compileHelp.split("\n")[0]}`;
+
+export async function main(argv: string[], terminal: Terminal): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    terminal.stdout.write(help + "\n");
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  try {
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}: try taxql --help`);
+    return await command(rest, terminal);
+  } catch (error) {
+    if (error instanceof UsageError || isArgumentError(error)) {
+      terminal.stderr.write(`taxql ${command ? name + ": " : ""}${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isArgumentError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
+}
