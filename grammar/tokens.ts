@@ -121,19 +121,19 @@ export const InvalidNumber = createToken({
   start_chars_hint: ["-", ...digits],
 });
 
-function operator(name: string, pattern: string, categories: TokenType[] = [ComparisonOperator]): TokenType {
+function operator(name: string, pattern: string | RegExp, categories: TokenType[] = [ComparisonOperator]): TokenType {
   return createToken({ name, pattern, categories });
 }
 
 export const DoubleEquals = operator("DoubleEquals", "==");
 export const RegexMatch = operator("RegexMatch", "=~");
 export const Equals = operator("Equals", "=");
-export const NotEquals = operator("NotEquals", "!=");
+export const NotEquals = operator("NotEquals", /!=|≠/);
 export const NotContains = operator("NotContains", "!~");
 export const Bang = operator("Bang", "!", []);
-export const GreaterOrEqual = operator("GreaterOrEqual", ">=");
+export const GreaterOrEqual = operator("GreaterOrEqual", />=|≥/);
 export const Greater = operator("Greater", ">");
-export const LessOrEqual = operator("LessOrEqual", "<=");
+export const LessOrEqual = operator("LessOrEqual", /<=|≤/);
 export const Less = operator("Less", "<");
 export const Contains = operator("Contains", "~");
 export const StartsWith = operator("StartsWith", "^=");

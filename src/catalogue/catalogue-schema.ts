@@ -11,8 +11,9 @@ export const fieldJsonSchema = z.strictObject({
   values: z.optional(z.array(z.string())),
 });
 
+/** The fields are checked one by one (see defineCatalogue), so that `__proto__` stays a field name. */
 export const catalogueJsonSchema = z.strictObject({
-  fields: z.record(z.string(), fieldJsonSchema),
+  fields: z.record(z.string(), z.unknown()),
   freeText: z.optional(
     z.nullable(
       z.strictObject({

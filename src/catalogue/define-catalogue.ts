@@ -1,5 +1,5 @@
 import type { Catalogue, CatalogueJson, FieldJson, FieldSpec } from "./catalogue.js";
-import { catalogueJsonSchema } from "./catalogue-schema.js";
+import { catalogueJsonSchema, fieldJsonSchema } from "./catalogue-schema.js";
 
 /** Thrown for a catalogue that is not the JSON of LANGUAGE.md §4: a programmer's mistake, not a user's. */
 export class CatalogueError extends Error {
@@ -12,16 +12,20 @@ const textTypes = new Set(["string", "string[]"]);
 export function defineCatalogue(json: unknown): Catalogue {
   if (isCatalogue(json)) return json;
   const parsed = catalogueJsonSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
-    throw new CatalogueError(`invalid catalogue${where}: ${issue?.message ?? "not a catalogue"}`);
-  }
-  const source = parsed.data as CatalogueJson;
+  if (!parsed.success) throw invalid(parsed.error.issues[0], []);
   const fields = new Map<string, FieldSpec>();
-  for (const [name, field] of Object.entries(source.fields)) {
-    fields.set(name, fieldSpec(name, field));
+  const fieldEntries: [string, FieldJson][] = [];
+  // the caller's own keys, not zod's copy: a copy made by assignment would lose a field named __proto__
+  for (const [name, raw] of Object.entries((json as { fields: Record<string, unknown> }).fields)) {
+    const field = fieldJsonSchema.safeParse(raw);
+    if (!field.success) throw invalid(field.error.issues[0], ["fields", name]);
+    fieldEntries.push([name, field.data as FieldJson]);
+    fields.set(name, fieldSpec(name, field.data as FieldJson));
   }
+  const source: CatalogueJson = {
+    fields: Object.fromEntries(fieldEntries),
+    ...(parsed.data.freeText !== undefined && { freeText: parsed.data.freeText }),
+  };
   let freeText: Catalogue["freeText"] = null;
   if (source.freeText) {
     const field = fields.get(source.freeText.field);
@@ -31,7 +35,13 @@ export function defineCatalogue(json: unknown): Catalogue {
     }
     freeText = Object.freeze({ field, operator: source.freeText.operator });
   }
-  return Object.freeze({ kind: "catalogue", fields, freeText, json: deepFreeze(structuredClone(source)) });
+  return Object.freeze({ kind: "catalogue", fields, freeText, json: deepFreeze(source) });
+}
+
+function invalid(issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined, prefix: readonly string[]): CatalogueError {
+  const path = [...prefix, ...(issue?.path ?? []).map(String)];
+  const where = path.length > 0 ? ` at ${path.join(".")}` : "";
+  return new CatalogueError(`invalid catalogue${where}: ${issue?.message ?? "not a catalogue"}`);
 }
 
 export function isCatalogue(value: unknown): value is Catalogue {

@@ -1,10 +1,12 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { tokenize } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
-import type { Problem } from "../diagnostics/diagnostic.js";
+import type { Fix, Problem } from "../diagnostics/diagnostic.js";
 import type { Query } from "./ast.js";
 import { AstBuilder } from "./build-ast.js";
 import { findTooDeep } from "./nesting-depth.js";
+import { normalizeLookalikes } from "./normalize-lookalikes.js";
+import { suggest } from "../check/suggest.js";
 
 export interface SyntaxLimits {
   /** Longest input read, in UTF-16 units. */
@@ -29,9 +31,11 @@ export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLim
   if (text.length > limits.maxLength) {
     return { query: empty, problems: [{ code: "too-long", span: { start: 0, end: text.length }, detail: { limit: String(limits.maxLength) } }] };
   }
-  const problems: Problem[] = [];
-  const lexed = tokenize(text);
-  for (const error of lexed.errors) reportInvalidCharacters(text, error.offset, error.length, problems);
+  const normalized = normalizeLookalikes(text);
+  const problems: Problem[] = [...normalized.problems];
+  const read = normalized.text;
+  const lexed = tokenize(read);
+  for (const error of lexed.errors) reportInvalidCharacters(read, error.offset, error.length, problems);
 
   const tooDeep = findTooDeep(lexed.tokens, Math.min(limits.maxDepth, hardMaxDepth));
   if (tooDeep) {
@@ -42,16 +46,52 @@ export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLim
   const tree = parseTokens(lexed.tokens);
   const seen = new Set<string>();
   for (const error of tree.errors) {
-    const problem = syntaxProblem(text, error);
+    const problem = syntaxProblem(read, error, limits);
     const key = `${problem.code}:${problem.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(problem);
   }
-  const query = new AstBuilder(text, problems).query(tree.cst);
+  const query = new AstBuilder(read, problems).query(tree.cst);
   return { query, problems };
 }
 
+/** True when the text has no syntax error (the catalogue is not consulted). */
+function parsesCleanly(text: string, limits: SyntaxLimits): boolean {
+  if (text.length > limits.maxLength) return false;
+  const lexed = tokenize(text);
+  if (lexed.errors.length > 0 || findTooDeep(lexed.tokens, Math.min(limits.maxDepth, hardMaxDepth))) return false;
+  return parseTokens(lexed.tokens).errors.length === 0;
+}
+
+const closers: Readonly<Record<string, string>> = { "(": ")", "[": "]" };
+
+/**
+ * How to finish an unfinished query so that it parses: close its open brackets, after a
+ * placeholder value or the rest of a `between` where one is missing; failing that, drop its
+ * dangling last token.
+ */
+function completion(text: string, tokens: readonly IToken[], limits: SyntaxLimits): Fix | null {
+  const open: string[] = [];
+  for (const token of tokens) {
+    const image = token.image;
+    if (image === "(" || image === "[") open.push(closers[image]!);
+    else if ((image === ")" || image === "]") && open[open.length - 1] === image) open.pop();
+  }
+  const closing = open.reverse().join("");
+  const gap = text === "" || /\s$/.test(text) ? "" : " ";
+  for (const filler of ["", `${gap}""`, `${gap}and ""`]) {
+    const replacement = filler + closing;
+    if (parsesCleanly(text + replacement, limits)) return { start: text.length, end: text.length, replacement };
+  }
+  const last = tokens[tokens.length - 1];
+  if (last && parsesCleanly(text.slice(0, last.startOffset) + closing, limits)) {
+    return { start: last.startOffset, end: text.length, replacement: closing };
+  }
+  return null;
+}
+
+const keywords = ["and", "or", "not", "in", "between", "exists", "is", "null", "true", "false", "sort", "by", "asc", "desc", "now"];
 function reportInvalidCharacters(text: string, offset: number, length: number, problems: Problem[]): void {
   for (let i = offset; i < offset + length; ) {
     const codePoint = text.codePointAt(i) ?? 0;
@@ -61,14 +101,18 @@ function reportInvalidCharacters(text: string, offset: number, length: number, p
   }
 }
 
-function syntaxProblem(text: string, error: IRecognitionException): Problem {
+function syntaxProblem(text: string, error: IRecognitionException, limits: SyntaxLimits): Problem {
   const token: IToken = error.token;
   if (token.tokenType.name === "EOF" || !Number.isFinite(token.startOffset)) {
-    return { code: "unexpected-end", span: { start: text.length, end: text.length } };
+    const fix = completion(text, tokenize(text).tokens, limits);
+    return { code: "unexpected-end", span: { start: text.length, end: text.length }, ...(fix !== null && { fix }) };
   }
+  const span = { start: token.startOffset, end: token.startOffset + token.image.length };
+  const keyword = token.tokenType.name === "Identifier" ? suggest(token.image, keywords) : null;
   return {
     code: "unexpected-token",
-    span: { start: token.startOffset, end: token.startOffset + token.image.length },
-    detail: { token: token.image },
+    span,
+    detail: { token: token.image, ...(keyword !== null && { suggestion: keyword }) },
+    ...(keyword !== null && { fix: { ...span, replacement: keyword } }),
   };
 }
