@@ -256,7 +256,12 @@ class Checker {
   private term(node: Term): PlanNode | null {
     const literal = node.value;
     if (literal.kind === "string" && literal.quote === null && this.catalogue.fields.has(literal.value)) {
-      this.report("missing-operator", node.span, { field: literal.value });
+      this.problems.push({
+        code: "missing-operator",
+        span: node.span,
+        detail: { field: literal.value },
+        fix: { ...node.span, replacement: JSON.stringify(literal.value) },
+      });
       return null;
     }
     const rule = this.catalogue.freeText;

@@ -1,11 +1,12 @@
 /**
  * The candidate the user most likely meant: an exact match ignoring case first, then the closest
- * by edit distance (at most a third of the word's length, and at most 3 edits).
+ * by edit distance (1 edit for words of up to 3 letters, 2 up to 7, else 3); the earlier candidate
+ * wins a tie.
  */
 export function suggest(word: string, candidates: Iterable<string>): string | null {
   const lower = word.toLowerCase();
   let best: string | null = null;
-  let bestDistance = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let bestDistance = word.length <= 3 ? 1 : word.length <= 7 ? 2 : 3;
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lower) return candidate;
     const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
