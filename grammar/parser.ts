@@ -1,4 +1,4 @@
-import { CstParser, type CstNode, type IToken } from "chevrotain";
+import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from "chevrotain";
 import * as t from "./tokens.js";
 
 /**
@@ -9,6 +9,14 @@ export class TaxqlParser extends CstParser {
   constructor() {
     super(t.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Implied `and` lets a word follow almost anything, so recovery would read a stray word
+   * (`is ot null`) as the next term after inserting the missing token; drop the word instead.
+   */
+  override canTokenTypeBeInsertedInRecovery(tokenType: TokenType): boolean {
+    return !(tokenMatcher(this.LA(1), t.Identifier) && tokenMatcher(this.LA(2), tokenType));
   }
 
   query = this.RULE("query", () => {
@@ -64,7 +72,8 @@ export class TaxqlParser extends CstParser {
     this.CONSUME(t.LeftParen);
     this.SUBRULE(this.field);
     this.OPTION(() => {
-      this.CONSUME(t.Comma);
+      // a missing comma is the AST builder's to report, at the value
+      this.OPTION2(() => this.CONSUME(t.Comma));
       this.SUBRULE(this.value);
     });
     this.CONSUME(t.RightParen);
@@ -73,7 +82,11 @@ export class TaxqlParser extends CstParser {
   /** A field with its comparison, or a lone bare word (free text). */
   fieldExpression = this.RULE("fieldExpression", () => {
     this.SUBRULE(this.field);
-    this.OPTION(() => this.SUBRULE(this.comparisonTail));
+    this.OPTION({
+      // `sports not depth = 1` is a term and a negation: only `not in` continues a comparison
+      GATE: () => !tokenMatcher(this.LA(1), t.Not) || tokenMatcher(this.LA(2), t.In) || !startsUnary(this.LA(2)),
+      DEF: () => this.SUBRULE(this.comparisonTail),
+    });
   });
 
   comparisonTail = this.RULE("comparisonTail", () => {
@@ -95,7 +108,8 @@ export class TaxqlParser extends CstParser {
         ALT: () => {
           this.CONSUME(t.Between);
           this.CONSUME(t.LiteralValue);
-          this.CONSUME(t.And);
+          // a missing `and` is the AST builder's to report, at the upper bound
+          this.OPTION3(() => this.CONSUME(t.And));
           this.CONSUME2(t.LiteralValue);
         },
       },
@@ -114,9 +128,12 @@ export class TaxqlParser extends CstParser {
     this.OR([{ ALT: () => this.SUBRULE(this.list) }, { ALT: () => this.CONSUME(t.LiteralValue) }]);
   });
 
+  /** Commas and values in any order: the AST builder points at a missing or extra comma. */
   list = this.RULE("list", () => {
     this.CONSUME(t.LeftBracket);
-    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.CONSUME(t.LiteralValue) });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(t.LiteralValue) }, { ALT: () => this.CONSUME(t.Comma) }]);
+    });
     this.CONSUME(t.RightBracket);
   });
 
@@ -138,6 +155,12 @@ export class TaxqlParser extends CstParser {
     this.SUBRULE(this.field);
     this.OPTION(() => this.CONSUME(t.Direction));
   });
+}
+
+const unaryStarts = [t.Not, t.Bang, t.LeftParen, t.CallName, t.FieldSegment, t.StandaloneLiteral];
+
+function startsUnary(token: IToken): boolean {
+  return unaryStarts.some((type) => tokenMatcher(token, type));
 }
 
 export const taxqlParser = new TaxqlParser();

@@ -33,6 +33,9 @@ const comparisonOperators: Readonly<Record<string, ComparisonOperator>> = {
 
 type Children = CstNode["children"];
 
+/** Lexical problems are reported from the tokens (see lexical-problems.ts), never twice. */
+const discarded: Problem[] = [];
+
 /** An expression with the span it occupies in its parent, parentheses included. */
 interface Placed {
   readonly expression: Expression;
@@ -120,7 +123,11 @@ export class AstBuilder {
     if (!name || !field || !close) return null;
     const valueNode = this.child(c, "value");
     const argument = valueNode ? this.value(valueNode) : null;
-    if (this.token(c, "Comma") && !argument) return null;
+    if (valueNode && !argument) return null;
+    if (argument && !this.token(c, "Comma")) {
+      this.missing(",", argument.span);
+      return null;
+    }
     return {
       kind: "call",
       name: name.image,
@@ -177,7 +184,11 @@ export class AstBuilder {
       const [lowToken, highToken] = this.tokens(c, "LiteralValue");
       const low = lowToken ? this.literal(lowToken) : null;
       const high = highToken ? this.literal(highToken) : null;
-      if (!low || !high || !this.token(c, "And")) return null;
+      if (!low || !high) return null;
+      if (!this.token(c, "And")) {
+        this.missing("and", high.span);
+        return null;
+      }
       const span = { start: field.span.start, end: high.span.end };
       return { kind: "between", field, operatorSpan: tokenSpan(between), low, high, span };
     }
@@ -208,13 +219,29 @@ export class AstBuilder {
     const open = this.token(node.children, "LeftBracket");
     const close = this.token(node.children, "RightBracket");
     if (!open || !close) return null;
+    const parts = [...this.tokens(node.children, "LiteralValue"), ...this.tokens(node.children, "Comma")].sort((a, b) => a.startOffset - b.startOffset);
     const items: Literal[] = [];
-    for (const token of this.tokens(node.children, "LiteralValue")) {
-      const item = this.literal(token);
-      if (!item) return null;
-      items.push(item);
+    let expectValue = true;
+    let complete = true;
+    for (const part of parts) {
+      const isComma = part.tokenType.name === "Comma";
+      if (isComma === expectValue) {
+        this.problems.push({ code: "unexpected-token", span: tokenSpan(part), detail: { token: part.image, hint: isComma ? "a value goes here" : "a comma goes before this value" } });
+        complete = false;
+        if (isComma) continue;
+      }
+      expectValue = isComma;
+      if (isComma) continue;
+      const item = this.literal(part);
+      if (item) items.push(item);
+      else complete = false;
     }
-    return { kind: "list", items, span: { start: open.startOffset, end: tokenEnd(close) } };
+    if (expectValue && parts.length > 0) {
+      const last = parts[parts.length - 1]!;
+      this.problems.push({ code: "unexpected-token", span: tokenSpan(last), detail: { token: last.image, hint: "a value goes after this comma" } });
+      complete = false;
+    }
+    return complete ? { kind: "list", items, span: { start: open.startOffset, end: tokenEnd(close) } } : null;
   }
 
   private literal(token: IToken): Literal | null {
@@ -225,26 +252,15 @@ export class AstBuilder {
         return { kind: "string", value: image, quote: null, span };
       case "DoubleQuotedString":
       case "SingleQuotedString":
-        return {
-          kind: "string",
-          value: unescapeBody(this.text, span.start + 1, span.end - 1, false, this.problems),
-          quote: image[0] === "'" ? "'" : '"',
-          span,
-        };
+        return { kind: "string", value: unescapeBody(this.text, span.start + 1, span.end - 1, false, discarded), quote: image[0] === "'" ? "'" : '"', span };
       case "UnterminatedString":
-        this.problems.push({ code: "unterminated-string", span, fix: { start: span.end, end: span.end, replacement: closingQuote(this.text, span) } });
         // kept, so that the rest of the comparison is still checked
-        return { kind: "string", value: unescapeBody(this.text, span.start + 1, span.end, false, []), quote: image[0] === "'" ? "'" : '"', span };
+        return { kind: "string", value: unescapeBody(this.text, span.start + 1, span.end, false, discarded), quote: image[0] === "'" ? "'" : '"', span };
       case "NumberLiteral": {
         const value = Number(image);
-        if (!Number.isFinite(value)) {
-          this.problems.push({ code: "invalid-number", span });
-          return null;
-        }
-        return { kind: "number", value, raw: image, span };
+        return Number.isFinite(value) ? { kind: "number", value, raw: image, span } : null;
       }
       case "InvalidNumber":
-        this.problems.push({ code: "invalid-number", span });
         return null;
       case "DateTime":
         return { kind: "date", raw: image, span };
@@ -269,10 +285,9 @@ export class AstBuilder {
           segments.push({ name: token.image, quoted: false, span });
           break;
         case "QuotedSegment":
-          segments.push({ name: unescapeBody(this.text, span.start + 1, span.end - 1, true, this.problems), quoted: true, span });
+          segments.push({ name: unescapeBody(this.text, span.start + 1, span.end - 1, true, discarded), quoted: true, span });
           break;
         default:
-          this.problems.push({ code: "unterminated-string", span, fix: { start: span.end, end: span.end, replacement: "`" } });
           return null;
       }
     }
@@ -295,6 +310,16 @@ export class AstBuilder {
       keys.push({ kind: "sort-key", field, direction, span: { start: field.span.start, end } });
     }
     return keys;
+  }
+
+  /** A token the grammar let pass without: reported at what stands where it belongs. */
+  private missing(token: string, before: Span): void {
+    this.problems.push({
+      code: "unexpected-token",
+      span: before,
+      detail: { token: this.text.slice(before.start, before.end), hint: `${token} goes before this` },
+      fix: { start: before.start, end: before.start, replacement: `${token} ` },
+    });
   }
 
   private nodes(children: Children, key: string): CstNode[] {
@@ -326,12 +351,4 @@ function tokenEnd(token: IToken): number {
 
 function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: tokenEnd(token) };
-}
-
-/** What closes an unterminated string: its quote, after a backslash that would escape it. */
-function closingQuote(text: string, span: Span): string {
-  const quote = text[span.start] ?? '"';
-  let trailingSlashes = 0;
-  for (let i = span.end - 1; i > span.start && text[i] === "\\"; i--) trailingSlashes++;
-  return (trailingSlashes % 2 === 1 ? "\\" : "") + quote;
 }

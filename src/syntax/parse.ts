@@ -5,6 +5,7 @@ import type { Fix, Problem } from "../diagnostics/diagnostic.js";
 import type { Query } from "./ast.js";
 import { AstBuilder } from "./build-ast.js";
 import { findTooDeep } from "./nesting-depth.js";
+import { lexicalProblems } from "./lexical-problems.js";
 import { normalizeLookalikes } from "./normalize-lookalikes.js";
 import { suggest } from "../check/suggest.js";
 
@@ -43,10 +44,14 @@ export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLim
     return { query: empty, problems };
   }
 
+  lexicalProblems(read, lexed.tokens, problems);
+  // an unterminated string runs to the end, so the parser's complaint about the end adds nothing
+  const endsInString = problems.some((problem) => problem.code === "unterminated-string");
   const tree = parseTokens(lexed.tokens);
   const seen = new Set<string>();
   for (const error of tree.errors) {
     const problem = syntaxProblem(read, error, limits);
+    if (endsInString && problem.code === "unexpected-end") continue;
     const key = `${problem.code}:${problem.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -61,7 +66,12 @@ function parsesCleanly(text: string, limits: SyntaxLimits): boolean {
   if (text.length > limits.maxLength) return false;
   const lexed = tokenize(text);
   if (lexed.errors.length > 0 || findTooDeep(lexed.tokens, Math.min(limits.maxDepth, hardMaxDepth))) return false;
-  return parseTokens(lexed.tokens).errors.length === 0;
+  const tree = parseTokens(lexed.tokens);
+  if (tree.errors.length > 0) return false;
+  const problems: Problem[] = [];
+  lexicalProblems(text, lexed.tokens, problems);
+  new AstBuilder(text, problems).query(tree.cst);
+  return problems.length === 0;
 }
 
 const closers: Readonly<Record<string, string>> = { "(": ")", "[": "]" };
