@@ -2,6 +2,9 @@ export { compile, type CompileOptions, type CompileResult, type Limits } from ".
 export { toPredicate } from "./evaluate/to-predicate.js";
 export { toComparator } from "./evaluate/to-comparator.js";
 export { parseQuery as parse, type ParseResult } from "./syntax/parse.js";
+export { format } from "./format/format-query.js";
+export { fromFilters, fromRequest, type FromFiltersOptions, type FromFiltersResult } from "./decompile/from-filters.js";
+export type { FilterDiagnostic, FilterDiagnosticCode } from "./decompile/filter-diagnostic.js";
 export { defineCatalogue, CatalogueError } from "./catalogue/define-catalogue.js";
 export { classificationCatalogue, classificationCatalogueJson } from "./catalogue/default-catalogue.js";
 export type { Catalogue, CatalogueJson, FieldJson, FieldSpec, FieldType } from "./catalogue/catalogue.js";

@@ -26,7 +26,7 @@ describe("format laws", () => {
       }),
       runs,
     );
-  });
+  }, 120_000);
 
   it("format is idempotent, and any spelling of a query formats the same", () => {
     fc.assert(
@@ -41,7 +41,7 @@ describe("format laws", () => {
       }),
       runs,
     );
-  });
+  }, 120_000);
 
   it("compile(format(compile(t).query)) gives the filters and sort of compile(t)", () => {
     fc.assert(
@@ -62,7 +62,7 @@ describe("format laws", () => {
       ),
       runs,
     );
-  });
+  }, 120_000);
 });
 
 function stripSpans(value: unknown): unknown {
