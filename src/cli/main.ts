@@ -1,4 +1,6 @@
 import { compileCommand, compileHelp } from "./compile-command.js";
+import { decompileCommand } from "./decompile-command.js";
+import { fmtCommand } from "./fmt-command.js";
 import type { Terminal } from "./terminal.js";
 import { UsageError } from "./usage-error.js";
 
@@ -6,12 +8,16 @@ type Command = (args: string[], terminal: Terminal) => Promise<number>;
 
 const commands: Readonly<Record<string, Command>> = {
   compile: compileCommand,
+  fmt: fmtCommand,
+  decompile: decompileCommand,
 };
 
 const help = `usage: taxql COMMAND [options]
 
 Commands:
   compile [QUERY|-]    compile a query to the list-classifications JSON
+  fmt [QUERY|-]        print a query in canonical form
+  decompile [FILE|-]   print the API's filters JSON as query text
 
 Run taxql COMMAND --help for a command's options.
 
