@@ -75,8 +75,17 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   };
 }
 
+/** In offset order; two reports that offer the same fix are one mistake seen twice: the first stays. */
 function diagnosticsOf(problems: readonly Problem[]): Diagnostic[] {
-  return problems.map(describe).sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = problems.map(describe).sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixes = new Set<string>();
+  return sorted.filter((diagnostic) => {
+    if (!diagnostic.fix) return true;
+    const key = `${diagnostic.fix.start}:${diagnostic.fix.end}:${diagnostic.fix.replacement}`;
+    if (fixes.has(key)) return false;
+    fixes.add(key);
+    return true;
+  });
 }
 
 function isError(problem: Problem): boolean {

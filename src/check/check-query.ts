@@ -115,7 +115,12 @@ class Checker {
 
   private group(kind: "and" | "or", operands: readonly Expression[], span: Span): PlanNode | null {
     const items: PlanNode[] = [];
-    for (const operand of operands) {
+    for (let i = 0; i < operands.length; i++) {
+      const operand = operands[i]!;
+      if (kind === "and" && this.misspeltOperator(operand, operands[i + 1])) {
+        i++;
+        continue;
+      }
       const item = this.expression(operand);
       if (item) items.push(item);
     }
@@ -253,6 +258,26 @@ class Checker {
     return condition(value);
   }
 
+  /**
+   * `score betwen 0.1 and 0.5` reads as two words side by side; when the first names a field and
+   * the second is close to an operator keyword, say so once, at the field, with the keyword's fix.
+   */
+  private misspeltOperator(operand: Expression, next: Expression | undefined): boolean {
+    if (operand.kind !== "term" || next?.kind !== "term") return false;
+    const [field, word] = [operand.value, next.value];
+    if (field.kind !== "string" || field.quote !== null || !this.catalogue.fields.has(field.value)) return false;
+    if (word.kind !== "string" || word.quote !== null) return false;
+    const keyword = suggest(word.value, operatorKeywords);
+    if (keyword === null || keyword === word.value) return false;
+    this.problems.push({
+      code: "missing-operator",
+      span: operand.span,
+      detail: { field: field.value, suggestion: keyword },
+      fix: { ...next.span, replacement: keyword },
+    });
+    return true;
+  }
+
   private term(node: Term): PlanNode | null {
     const literal = node.value;
     if (literal.kind === "string" && literal.quote === null && this.catalogue.fields.has(literal.value)) {
@@ -382,6 +407,9 @@ class Checker {
 }
 
 const operandShapesKeys = Object.keys(operandShapes);
+
+/** The keywords that continue a comparison after its field. */
+const operatorKeywords = ["between", "exists", "in", "is"];
 
 function isDateTime(value: Scalar): value is DateTimeValue {
   return typeof value === "object" && value !== null;

@@ -50,7 +50,7 @@ export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLim
   const tree = parseTokens(lexed.tokens);
   const seen = new Set<string>();
   for (const error of tree.errors) {
-    const problem = syntaxProblem(read, error, limits);
+    const problem = syntaxProblem(read, error, lexed.tokens, limits);
     if (endsInString && problem.code === "unexpected-end") continue;
     const key = `${problem.code}:${problem.span.start}`;
     if (seen.has(key)) continue;
@@ -111,18 +111,34 @@ function reportInvalidCharacters(text: string, offset: number, length: number, p
   }
 }
 
-function syntaxProblem(text: string, error: IRecognitionException, limits: SyntaxLimits): Problem {
+function syntaxProblem(text: string, error: IRecognitionException, tokens: readonly IToken[], limits: SyntaxLimits): Problem {
   const token: IToken = error.token;
   if (token.tokenType.name === "EOF" || !Number.isFinite(token.startOffset)) {
-    const fix = completion(text, tokenize(text).tokens, limits);
+    const fix = completion(text, tokens, limits);
     return { code: "unexpected-end", span: { start: text.length, end: text.length }, ...(fix !== null && { fix }) };
   }
-  const span = { start: token.startOffset, end: token.startOffset + token.image.length };
-  const keyword = token.tokenType.name === "Identifier" ? suggest(token.image, keywords) : null;
+  const span = tokenSpan(token);
+  // the word at fault may be the one before: `srot by depth` stumbles only at `by`
+  const index = tokens.indexOf(token);
+  const misspelt = [token, tokens[index - 1]].find((candidate) => candidate !== undefined && keywordFor(candidate) !== null);
+  const keyword = misspelt ? keywordFor(misspelt) : null;
   return {
     code: "unexpected-token",
     span,
     detail: { token: token.image, ...(keyword !== null && { suggestion: keyword }) },
-    ...(keyword !== null && { fix: { ...span, replacement: keyword } }),
+    ...(misspelt && keyword !== null && { fix: { ...tokenSpan(misspelt), replacement: keyword } }),
   };
+}
+
+const keywordAliases: Readonly<Record<string, string>> = { ascending: "asc", descending: "desc", orderby: "sort", order: "sort" };
+
+/** The keyword a word was probably meant to be. */
+export function keywordFor(token: IToken): string | null {
+  if (token.tokenType.name !== "Identifier") return null;
+  const word = token.image.toLowerCase();
+  return Object.hasOwn(keywordAliases, word) ? keywordAliases[word]! : suggest(token.image, keywords);
+}
+
+function tokenSpan(token: IToken): { start: number; end: number } {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
 }

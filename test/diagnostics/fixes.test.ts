@@ -71,3 +71,32 @@ describe("unfinished queries carry the completion that makes them parse", () => 
     expect(compile(fixed).filters).toEqual({ AND: [{ key: "node_name", operator: "contains", value: "depth" }] });
   });
 });
+
+describe("misspelt keywords", () => {
+  it.each([
+    ["score betwen 0.1 and 0.5", "missing-operator", 0, "score between 0.1 and 0.5"],
+    ["parent_node_id exist", "missing-operator", 0, "parent_node_id exists"],
+    ["parent_node_id is nul", "unexpected-token", 18, "parent_node_id is null"],
+    ["score > 0.5 srot by depth", "unexpected-token", 17, "score > 0.5 sort by depth"],
+    ["score > 0.5 sort depth descending", "unexpected-token", 23, "score > 0.5 sort depth desc"],
+    ["depth inn [1, 2]", "missing-operator", 0, "depth in [1, 2]"],
+  ])("%s", (text, code, start, fixed) => {
+    const diagnostics = compile(text).diagnostics;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code, start });
+    expect(applyFix(text, diagnostics[0]!)).toBe(fixed);
+    expect(compile(fixed).ok).toBe(true);
+  });
+
+  it("a word after a field that is no keyword leaves the plain missing-operator", () => {
+    const [diagnostic] = compile("depth sports").diagnostics;
+    expect(diagnostic).toMatchObject({ code: "missing-operator", start: 0, end: 5 });
+    expect(diagnostic!.fix).toEqual({ start: 0, end: 5, replacement: '"depth"' });
+  });
+
+  it("a word spelt like an Object.prototype member is no keyword alias", () => {
+    const diagnostics = compile("score > 1 constructor ,").diagnostics;
+    expect(diagnostics.map((d) => d.code)).toEqual(["unexpected-token"]);
+    expect(diagnostics[0]!.hint).toBeUndefined();
+  });
+});
