@@ -2,6 +2,7 @@ export { compile, type CompileOptions, type CompileResult, type Limits } from ".
 export { toPredicate } from "./evaluate/to-predicate.js";
 export { toComparator } from "./evaluate/to-comparator.js";
 export { parseQuery as parse, type ParseResult } from "./syntax/parse.js";
+export { complete, type CompleteOptions, type CompletionItem, type CompletionKind, type Completions } from "./complete/complete.js";
 export { format } from "./format/format-query.js";
 export { fromFilters, fromRequest, type FromFiltersOptions, type FromFiltersResult } from "./decompile/from-filters.js";
 export type { FilterDiagnostic, FilterDiagnosticCode } from "./decompile/filter-diagnostic.js";
