@@ -1,4 +1,6 @@
 import { compileCommand, compileHelp } from "./compile-command.js";
+import { caseCommand } from "./case-command.js";
+import { conformanceCommand } from "./conformance-command.js";
 import { decompileCommand } from "./decompile-command.js";
 import { fmtCommand } from "./fmt-command.js";
 import type { Terminal } from "./terminal.js";
@@ -10,6 +12,8 @@ const commands: Readonly<Record<string, Command>> = {
   compile: compileCommand,
   fmt: fmtCommand,
   decompile: decompileCommand,
+  conformance: conformanceCommand,
+  case: caseCommand,
 };
 
 const help = `usage: taxql COMMAND [options]
@@ -18,6 +22,9 @@ Commands:
   compile [QUERY|-]    compile a query to the list-classifications JSON
   fmt [QUERY|-]        print a query in canonical form
   decompile [FILE|-]   print the API's filters JSON as query text
+  conformance --command CMD
+                       run the conformance cases against another implementation
+  case                 answer one conformance case (taxql's side of the protocol)
 
 Run taxql COMMAND --help for a command's options.
 
