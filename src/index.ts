@@ -1,6 +1,7 @@
 export { compile, type CompileOptions, type CompileResult, type Limits } from "./compile.js";
 export { toPredicate } from "./evaluate/to-predicate.js";
 export { toComparator } from "./evaluate/to-comparator.js";
+export { filter, type FilterOptions, type FilterResult } from "./filter.js";
 export { parseQuery as parse, type ParseResult } from "./syntax/parse.js";
 export { complete, type CompleteOptions, type CompletionItem, type CompletionKind, type Completions } from "./complete/complete.js";
 export { format } from "./format/format-query.js";

@@ -1,4 +1,5 @@
 import { compileCommand, compileHelp } from "./compile-command.js";
+import { filterCommand } from "./filter-command.js";
 import { caseCommand } from "./case-command.js";
 import { conformanceCommand } from "./conformance-command.js";
 import { decompileCommand } from "./decompile-command.js";
@@ -10,6 +11,7 @@ type Command = (args: string[], terminal: Terminal) => Promise<number>;
 
 const commands: Readonly<Record<string, Command>> = {
   compile: compileCommand,
+  filter: filterCommand,
   fmt: fmtCommand,
   decompile: decompileCommand,
   conformance: conformanceCommand,
@@ -20,6 +22,7 @@ const help = `usage: taxql COMMAND [options]
 
 Commands:
   compile [QUERY|-]    compile a query to the list-classifications JSON
+  filter QUERY         the rows of NDJSON, a JSON array or a saved response that match
   fmt [QUERY|-]        print a query in canonical form
   decompile [FILE|-]   print the API's filters JSON as query text
   conformance --command CMD
