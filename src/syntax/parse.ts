@@ -1,12 +1,13 @@
 import type { IRecognitionException, IToken } from "chevrotain";
-import { tokenize } from "../../grammar/lexer.js";
 import { parseTokens } from "../../grammar/parser.js";
+import { scan } from "../../grammar/scanner.js";
 import type { Fix, Problem } from "../diagnostics/diagnostic.js";
 import type { Query } from "./ast.js";
 import { AstBuilder } from "./build-ast.js";
 import { findTooDeep } from "./nesting-depth.js";
 import { lexicalProblems } from "./lexical-problems.js";
 import { normalizeLookalikes } from "./normalize-lookalikes.js";
+import { parseWellFormed } from "./parse-well-formed.js";
 import { suggest } from "../check/suggest.js";
 
 export interface SyntaxLimits {
@@ -28,6 +29,15 @@ export interface ParseResult {
 
 /** Text to AST. Never throws: every mistake is a problem with its span. */
 export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLimits): ParseResult {
+  return parse(text, limits, true);
+}
+
+/** `parseQuery` with every query through the Chevrotain parser: what the fast path must agree with. */
+export function parseQueryWithChevrotain(text: string, limits: SyntaxLimits = defaultSyntaxLimits): ParseResult {
+  return parse(text, limits, false);
+}
+
+function parse(text: string, limits: SyntaxLimits, fast: boolean): ParseResult {
   const empty: Query = { kind: "query", filter: null, sort: [], span: { start: 0, end: text.length } };
   if (text.length > limits.maxLength) {
     return { query: empty, problems: [{ code: "too-long", span: { start: 0, end: text.length }, detail: { limit: String(limits.maxLength) } }] };
@@ -35,7 +45,7 @@ export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLim
   const normalized = normalizeLookalikes(text);
   const problems: Problem[] = [...normalized.problems];
   const read = normalized.text;
-  const lexed = tokenize(read);
+  const lexed = scan(read);
   for (const error of lexed.errors) reportInvalidCharacters(read, error.offset, error.length, problems);
 
   const tooDeep = findTooDeep(lexed.tokens, Math.min(limits.maxDepth, hardMaxDepth));
@@ -44,7 +54,13 @@ export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLim
     return { query: empty, problems };
   }
 
+  const before = problems.length;
   lexicalProblems(read, lexed.tokens, problems);
+  if (fast && lexed.errors.length === 0 && problems.length === before) {
+    // the common case, a query without a mistake, skips the Chevrotain parser and its recovery
+    const query = parseWellFormed(read, lexed.tokens);
+    if (query !== null) return { query, problems };
+  }
   // an unterminated string runs to the end, so the parser's complaint about the end adds nothing
   const endsInString = problems.some((problem) => problem.code === "unterminated-string");
   const tree = parseTokens(lexed.tokens);
@@ -64,7 +80,7 @@ export function parseQuery(text: string, limits: SyntaxLimits = defaultSyntaxLim
 /** True when the text has no syntax error (the catalogue is not consulted). */
 function parsesCleanly(text: string, limits: SyntaxLimits): boolean {
   if (text.length > limits.maxLength) return false;
-  const lexed = tokenize(text);
+  const lexed = scan(text);
   if (lexed.errors.length > 0 || findTooDeep(lexed.tokens, Math.min(limits.maxDepth, hardMaxDepth))) return false;
   const tree = parseTokens(lexed.tokens);
   if (tree.errors.length > 0) return false;

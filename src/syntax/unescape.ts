@@ -25,9 +25,9 @@ export function unescapeBody(
   backtick: boolean,
   problems: Problem[],
 ): string {
-  if (text.indexOf("\\", bodyStart) === -1 || text.indexOf("\\", bodyStart) >= bodyEnd) {
-    return text.slice(bodyStart, bodyEnd);
-  }
+  const body = text.slice(bodyStart, bodyEnd);
+  // only the body is searched, so that reading every string of a query stays linear in its length
+  if (!body.includes("\\")) return body;
   const escapes = backtick ? backtickEscapes : simpleEscapes;
   let out = "";
   let i = bodyStart;
@@ -43,7 +43,7 @@ export function unescapeBody(
       out += escapes[next];
       i = slash + 2;
     } else if (next === "u" && !backtick && slash + 1 < bodyEnd) {
-      const hex = text.slice(slash + 2, Math.min(slash + 6, bodyEnd));
+      const hex = text.slice(slash + 2, afterCharacters(text, slash + 2, 4, bodyEnd));
       if (hexDigits.test(hex)) {
         out += String.fromCharCode(parseInt(hex, 16));
       } else {
@@ -51,10 +51,17 @@ export function unescapeBody(
       }
       i = slash + 2 + hex.length;
     } else {
-      const end = Math.min(slash + 1 + (next === undefined ? 0 : next.length), bodyEnd);
+      const end = afterCharacters(text, slash + 1, 1, bodyEnd);
       problems.push({ code: "invalid-escape", span: { start: slash, end: Math.max(end, slash + 1) } });
       i = Math.max(end, slash + 1);
     }
   }
   return out;
+}
+
+/** The offset after `count` characters from `start`, a surrogate pair counting as one, but not past `limit`. */
+function afterCharacters(text: string, start: number, count: number, limit: number): number {
+  let end = start;
+  for (let n = 0; n < count && end < limit; n++) end += (text.codePointAt(end) ?? 0) > 0xffff && end + 1 < limit ? 2 : 1;
+  return end;
 }

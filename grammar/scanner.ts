@@ -1,0 +1,253 @@
+import type { ILexingError, IToken, TokenType } from "chevrotain";
+import * as t from "./tokens.js";
+
+/**
+ * The lexer of lexer.ts written out by hand: the same tokens (image, offset, token type) and the same
+ * errors for every text, without Chevrotain's start-up analysis and generic matching loop. The
+ * patterns that need backtracking (numbers, dates, `now…`) reuse the token definitions' regular
+ * expressions; a test checks that both lexers agree on fuzzed input.
+ */
+export interface ScanResult {
+  readonly tokens: IToken[];
+  readonly errors: ILexingError[];
+}
+
+const dateTime = sticky(t.DateTime);
+const numberLiteral = sticky(t.NumberLiteral);
+const invalidNumber = sticky(t.InvalidNumber);
+const relativeDate = sticky(t.RelativeDate);
+
+function sticky(type: TokenType): RegExp {
+  const pattern = type.PATTERN as RegExp;
+  return new RegExp(pattern.source, pattern.flags + "y");
+}
+
+const keywords: ReadonlyMap<string, TokenType> = new Map(
+  [t.And, t.Or, t.Not, t.In, t.Between, t.Exists, t.Is, t.Null, t.True, t.False, t.Sort, t.By, t.Asc, t.Desc].map((type) => [type.name.toLowerCase(), type]),
+);
+/** Keywords that may not name a call (tokens.ts: `not(x)` is `not` and a group). */
+const nonCallKeywords = new Set(["and", "or", "not", "between", "is", "null", "true", "false", "sort", "by", "asc", "desc", "now"]);
+
+const enum Char {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Bang = 33,
+  DoubleQuote = 34,
+  Dollar = 36,
+  Ampersand = 38,
+  SingleQuote = 39,
+  LeftParen = 40,
+  RightParen = 41,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  Less = 60,
+  Equals = 61,
+  Greater = 62,
+  LeftBracket = 91,
+  Backslash = 92,
+  RightBracket = 93,
+  Caret = 94,
+  Underscore = 95,
+  Backtick = 96,
+  Pipe = 124,
+  Tilde = 126,
+  NotEqualSign = 0x2260,
+  LessOrEqualSign = 0x2264,
+  GreaterOrEqualSign = 0x2265,
+}
+
+function isDigit(code: number): boolean {
+  return code >= Char.Zero && code <= Char.Nine;
+}
+
+function isWordStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === Char.Underscore;
+}
+
+function isWordPart(code: number): boolean {
+  return isWordStart(code) || isDigit(code);
+}
+
+function isSpace(code: number): boolean {
+  return code === Char.Space || code === Char.Tab || code === Char.LineFeed || code === Char.CarriageReturn;
+}
+
+export function scan(text: string): ScanResult {
+  const tokens: IToken[] = [];
+  const errors: ILexingError[] = [];
+  const length = text.length;
+  const push = (type: TokenType, start: number, end: number): number => {
+    tokens.push({ image: text.slice(start, end), startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
+    return end;
+  };
+  let offset = 0;
+  while (offset < length) {
+    const end = tokenEnd(text, offset, push);
+    if (end !== -1) {
+      offset = end;
+      continue;
+    }
+    // as Chevrotain does: drop characters until one can start a token, and report them as one error
+    const start = offset;
+    do offset++;
+    while (offset < length && !canStartToken(text, offset));
+    errors.push({ offset: start, length: offset - start, line: undefined, column: undefined, message: `unexpected character: ->${text.charAt(start)}<- at offset: ${start}, skipped ${offset - start} characters.` });
+  }
+  return { tokens, errors };
+}
+
+type Push = (type: TokenType, start: number, end: number) => number;
+
+/** Reads the token at `offset` (pushing it unless it is white space); its end, or -1 when none starts there. */
+function tokenEnd(text: string, offset: number, push: Push): number {
+  const code = text.charCodeAt(offset);
+  const next = text.charCodeAt(offset + 1);
+  if (isWordStart(code)) return word(text, offset, push);
+  if (isDigit(code) || (code === Char.Minus && isDigit(next))) return number(text, offset, push);
+  switch (code) {
+    case Char.Space:
+    case Char.Tab:
+    case Char.LineFeed:
+    case Char.CarriageReturn: {
+      let end = offset + 1;
+      while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+      return end;
+    }
+    case Char.DoubleQuote:
+    case Char.SingleQuote:
+      return quoted(text, offset, code, push, code === Char.DoubleQuote ? t.DoubleQuotedString : t.SingleQuotedString, t.UnterminatedString);
+    case Char.Backtick:
+      return quoted(text, offset, code, push, t.QuotedSegment, t.UnterminatedSegment);
+    case Char.Equals:
+      if (next === Char.Equals) return push(t.DoubleEquals, offset, offset + 2);
+      if (next === Char.Tilde) return push(t.RegexMatch, offset, offset + 2);
+      return push(t.Equals, offset, offset + 1);
+    case Char.Bang:
+      if (next === Char.Equals) return push(t.NotEquals, offset, offset + 2);
+      if (next === Char.Tilde) return push(t.NotContains, offset, offset + 2);
+      return push(t.Bang, offset, offset + 1);
+    case Char.NotEqualSign:
+      return push(t.NotEquals, offset, offset + 1);
+    case Char.Greater:
+      return next === Char.Equals ? push(t.GreaterOrEqual, offset, offset + 2) : push(t.Greater, offset, offset + 1);
+    case Char.GreaterOrEqualSign:
+      return push(t.GreaterOrEqual, offset, offset + 1);
+    case Char.Less:
+      return next === Char.Equals ? push(t.LessOrEqual, offset, offset + 2) : push(t.Less, offset, offset + 1);
+    case Char.LessOrEqualSign:
+      return push(t.LessOrEqual, offset, offset + 1);
+    case Char.Tilde:
+      return push(t.Contains, offset, offset + 1);
+    case Char.Caret:
+      return next === Char.Equals ? push(t.StartsWith, offset, offset + 2) : -1;
+    case Char.Dollar:
+      return next === Char.Equals ? push(t.EndsWith, offset, offset + 2) : -1;
+    case Char.Colon:
+      return push(t.Colon, offset, offset + 1);
+    case Char.Ampersand:
+      return next === Char.Ampersand ? push(t.DoubleAmpersand, offset, offset + 2) : -1;
+    case Char.Pipe:
+      return next === Char.Pipe ? push(t.DoublePipe, offset, offset + 2) : -1;
+    case Char.LeftParen:
+      return push(t.LeftParen, offset, offset + 1);
+    case Char.RightParen:
+      return push(t.RightParen, offset, offset + 1);
+    case Char.LeftBracket:
+      return push(t.LeftBracket, offset, offset + 1);
+    case Char.RightBracket:
+      return push(t.RightBracket, offset, offset + 1);
+    case Char.Comma:
+      return push(t.Comma, offset, offset + 1);
+    case Char.Dot:
+      return push(t.Dot, offset, offset + 1);
+    default:
+      return -1;
+  }
+}
+
+/** Where a lexing error ends: at the first character that some token pattern matches. */
+function canStartToken(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  const next = text.charCodeAt(offset + 1);
+  if (isWordStart(code) || isDigit(code) || isSpace(code)) return true;
+  switch (code) {
+    case Char.Minus:
+      return isDigit(next);
+    case Char.Caret:
+    case Char.Dollar:
+      return next === Char.Equals;
+    case Char.Ampersand:
+      return next === Char.Ampersand;
+    case Char.Pipe:
+      return next === Char.Pipe;
+    case Char.DoubleQuote:
+    case Char.SingleQuote:
+    case Char.Backtick:
+    case Char.Equals:
+    case Char.Bang:
+    case Char.NotEqualSign:
+    case Char.Greater:
+    case Char.GreaterOrEqualSign:
+    case Char.Less:
+    case Char.LessOrEqualSign:
+    case Char.Tilde:
+    case Char.Colon:
+    case Char.LeftParen:
+    case Char.RightParen:
+    case Char.LeftBracket:
+    case Char.RightBracket:
+    case Char.Comma:
+    case Char.Dot:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A call name, `now…`, a keyword or an identifier, in the order tokens.ts lists them. */
+function word(text: string, offset: number, push: Push): number {
+  let end = offset + 1;
+  while (end < text.length && isWordPart(text.charCodeAt(end))) end++;
+  const lower = text.slice(offset, end).toLowerCase();
+  if (text.charCodeAt(end) === Char.LeftParen && !nonCallKeywords.has(lower)) return push(t.CallName, offset, end);
+  if (lower.charCodeAt(0) === 110 /* n */) {
+    relativeDate.lastIndex = offset;
+    if (relativeDate.test(text)) return push(t.RelativeDate, offset, relativeDate.lastIndex);
+  }
+  // a keyword's pattern matches a prefix of the word, and the longer identifier wins unless it is the whole word
+  return push(keywords.get(lower) ?? t.Identifier, offset, end);
+}
+
+function number(text: string, offset: number, push: Push): number {
+  for (const [pattern, type] of [
+    [dateTime, t.DateTime],
+    [numberLiteral, t.NumberLiteral],
+    [invalidNumber, t.InvalidNumber],
+  ] as const) {
+    pattern.lastIndex = offset;
+    if (pattern.test(text)) return push(type, offset, pattern.lastIndex);
+  }
+  return -1;
+}
+
+/** A quoted string or segment: backslash escapes any character; without its closing quote it runs to the end. */
+function quoted(text: string, offset: number, quote: number, push: Push, closed: TokenType, unterminated: TokenType): number {
+  let i = offset + 1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === quote) return push(closed, offset, i + 1);
+    if (code === Char.Backslash) {
+      if (i + 1 >= text.length) break;
+      i += 2;
+    } else {
+      i++;
+    }
+  }
+  return push(unterminated, offset, text.length);
+}
