@@ -7,6 +7,8 @@ export { complete, type CompleteOptions, type CompletionItem, type CompletionKin
 export { format } from "./format/format-query.js";
 export { fromFilters, fromRequest, type FromFiltersOptions, type FromFiltersResult } from "./decompile/from-filters.js";
 export type { FilterDiagnostic, FilterDiagnosticCode } from "./decompile/filter-diagnostic.js";
+export { filterSchemas, type TargetSchemas } from "./schema/filter-schemas.js";
+export { catalogueSchema } from "./schema/catalogue-schema.js";
 export { defineCatalogue, CatalogueError } from "./catalogue/define-catalogue.js";
 export { classificationCatalogue, classificationCatalogueJson } from "./catalogue/default-catalogue.js";
 export type { Catalogue, CatalogueJson, FieldJson, FieldSpec, FieldType } from "./catalogue/catalogue.js";
