@@ -6,8 +6,9 @@ import * as t from "./tokens.js";
  * else. One instance serves every parse; assign `input` and call `query()`.
  */
 export class TaxqlParser extends CstParser {
-  constructor() {
-    super(t.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+  /** Validation of the grammar is slow and finds nothing new at run time: a test runs it instead. */
+  constructor({ skipValidations = true }: { readonly skipValidations?: boolean } = {}) {
+    super(t.allTokens, { recoveryEnabled: true, maxLookahead: 3, skipValidations });
     this.performSelfAnalysis();
   }
 
@@ -163,7 +164,12 @@ function startsUnary(token: IToken): boolean {
   return unaryStarts.some((type) => tokenMatcher(token, type));
 }
 
-export const taxqlParser = new TaxqlParser();
+let instance: TaxqlParser | undefined;
+
+/** The one parser, built on first use: a well-formed query never needs it, and building it is slow. */
+export function taxqlParser(): TaxqlParser {
+  return (instance ??= new TaxqlParser());
+}
 
 export interface ParseTree {
   readonly cst: CstNode;
@@ -171,7 +177,8 @@ export interface ParseTree {
 }
 
 export function parseTokens(tokens: IToken[]): ParseTree {
-  taxqlParser.input = tokens;
-  const cst = taxqlParser.query();
-  return { cst, errors: taxqlParser.errors };
+  const parser = taxqlParser();
+  parser.input = tokens;
+  const cst = parser.query();
+  return { cst, errors: parser.errors };
 }

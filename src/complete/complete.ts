@@ -82,7 +82,7 @@ export function complete(text: string, offset: number = text.length, options: Co
   const prefix = typing?.image ?? "";
   const from = typing?.startOffset ?? cursor;
 
-  const paths = taxqlParser.computeContentAssist("query", preceding);
+  const paths = taxqlParser().computeContentAssist("query", preceding);
   const field = fieldBefore(preceding, catalogue);
   const inSort = preceding.some((token) => token.tokenType === t.Sort);
   // right after a field's name only its comparison can follow: the name alone is no search term
