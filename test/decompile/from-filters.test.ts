@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { arbitraries } from "../../src/arbitraries/index.js";
 import { compile, type CompileOptions } from "../../src/compile.js";
 import { fromFilters, fromRequest } from "../../src/decompile/from-filters.js";
 import { format } from "../../src/format/format-query.js";
@@ -9,6 +10,22 @@ import { sloppyPrint } from "../format/sloppy-print.js";
 const now = "2024-06-01T12:00:00Z";
 
 describe("fromFilters law", () => {
+  it("holds over taxql/arbitraries' queries, both targets, two catalogues", () => {
+    const targets = ["classifications", "mixpeek-v1"] as const;
+    const written = fc.oneof(...targets.flatMap((target) => [undefined, lawCatalogue].map((catalogue) => arbitraries(fc, catalogue, { target }).queryText.map((text) => ({ text, target, catalogue })))));
+    fc.assert(
+      fc.property(written, fc.boolean(), ({ text, target, catalogue }, caseSensitive) => {
+        const first = compile(text, { target, caseSensitive, catalogue, now });
+        expect(first.ok).toBe(true);
+        const back = fromFilters(first.filters, { target, catalogue });
+        expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        const again = compile(format(back.query!), { target, caseSensitive: back.caseSensitive, catalogue, now });
+        expect(again.filters).toStrictEqual(first.filters);
+      }),
+      { numRuns: 5000 },
+    );
+  }, 120_000);
+
   it("compile(format(fromFilters(filters).query)).filters is filters, for every compiled query", () => {
     let compiled = 0;
     fc.assert(

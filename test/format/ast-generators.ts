@@ -1,4 +1,4 @@
-// Local generators of ASTs for the format and decompile laws, until src/arbitraries lands.
+// Generators wider than taxql/arbitraries: any tree the parser can build (compiling or not), and catalogue queries with mistakes mixed in.
 import fc from "fast-check";
 import type { CatalogueJson, FieldType } from "../../src/catalogue/catalogue.js";
 import type {
