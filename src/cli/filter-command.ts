@@ -108,7 +108,7 @@ export function summaryLine(summary: FilterSummary, elapsedMs: number, countOnly
   const seconds = elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(summary.read / seconds) : summary.read;
   const written = !countOnly && summary.written !== summary.matched ? `, ${formatCount(summary.written)} written` : "";
-  const stopped = summary.stoppedEarly ? " (stopped at --limit)" : "";
+  const stopped = summary.outputClosed ? " (stopped: the output was closed)" : summary.stoppedEarly ? " (stopped at --limit)" : "";
   return (
     `taxql filter: ${formatCount(summary.read)} rows read, ${formatCount(summary.matched)} matched${written}, ` +
     `${formatCount(summary.invalid)} invalid in ${seconds.toFixed(2)} s (${formatCount(rate)} rows/s)${stopped}`

@@ -33,6 +33,8 @@ export interface FilterSummary extends FilterCounts {
   readonly format: InputFormat;
   /** True when `--limit` stopped the reading before the end of the input. */
   readonly stoppedEarly: boolean;
+  /** True when the output failed (EPIPE: the reader went away) and the reading stopped there. */
+  readonly outputClosed: boolean;
 }
 
 export interface FilterEvents {
@@ -77,7 +79,9 @@ export async function filterRows(
     if (ready !== null) await ready;
   }
   const stoppedEarly = run.done;
-  if (!stoppedEarly) run.push(decoder.end());
+  // a reader that has gone away ends the run where it is: what is left of the input is not read
+  if (out.closed) run.done = true;
+  if (!run.done) run.push(decoder.end());
   run.end();
   const written = run.writeHeld();
   if (plan.countOnly) out.write(`${Math.min(run.matched, plan.limit)}\n`);
@@ -90,6 +94,7 @@ export async function filterRows(
     bytes: run.bytes,
     format: run.format,
     stoppedEarly,
+    outputClosed: out.closed,
   };
 }
 
@@ -184,6 +189,7 @@ class FilterRun implements FilterCounts {
   /** Writes the held matches, sorted; returns how many were written. */
   writeHeld(): number {
     if (!this.hold) return this.writeRows ? Math.min(this.matched, this.limit) : 0;
+    if (this.out.closed) return 0;
     const compare = this.compare!;
     const held = this.held;
     held.sort((a, b) => compare(a.record, b.record));

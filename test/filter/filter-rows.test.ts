@@ -67,12 +67,15 @@ describe("filterRows with a sort and a limit", () => {
 });
 
 describe("filterRows when the reader goes away", () => {
-  it("stops reading at EPIPE and returns", async () => {
+  it("stops reading at EPIPE, reports no half-read line, and returns", async () => {
     let reads = 0;
+    const text = '{"score":1}\n'.repeat(1000);
     async function* endless(): AsyncGenerator<string> {
       for (;;) {
         reads++;
-        yield '{"score":1}\n'.repeat(1000);
+        // chunks end in the middle of a line
+        yield text.slice(0, 5000);
+        yield text.slice(5000);
       }
     }
     const broken = new Writable({
@@ -81,10 +84,13 @@ describe("filterRows when the reader goes away", () => {
       },
     });
     const out = new OutputBuffer(broken);
-    const summary = await filterRows(endless(), planFor(""), out, { invalid: () => {} });
+    const invalid: string[] = [];
+    const summary = await filterRows(endless(), planFor(""), out, { invalid: (m) => invalid.push(m) });
     expect(out.closed).toBe(true);
     expect(reads).toBeLessThan(10);
     expect(summary.matched).toBeGreaterThan(0);
+    expect(summary.outputClosed).toBe(true);
+    expect(invalid).toEqual([]);
   });
 });
 
