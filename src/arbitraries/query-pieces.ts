@@ -60,8 +60,11 @@ const spellings: Readonly<Record<"=" | "!=" | ">" | ">=" | "<" | "<=" | "~" | "!
   "=~": ["=~"],
 };
 
-function leaf(write: Write<Placed>, plan: "and" | "other" = "other"): ExpressionPiece {
-  return { shape: "other", plan, items: plan === "and" ? 2 : 1, openers: 0, write };
+/** LANGUAGE.md §8: the default limit on nested `(`, `not` and `!`. */
+const maxOpeners = 32;
+
+function leaf(write: Write<Placed>, plan: "and" | "other" = "other", openers = 0): ExpressionPiece {
+  return { shape: "other", plan, items: plan === "and" ? 2 : 1, openers, write };
 }
 
 function placed(expression: Expression): Placed {
@@ -222,7 +225,8 @@ export class QueryPieces {
         }
         const close = w.write(g4 + ")");
         return placed({ kind: "call", name, nameSpan, field: fieldPath, argument: written, span: { start: nameSpan.start, end: close.end } });
-      }),
+        // a call's ( counts towards the nesting limit like any other
+      }, "other", 1),
     );
   }
 
@@ -363,19 +367,38 @@ export class QueryPieces {
       { weight: 3, arbitrary: fc.tuple(l.keyword("not"), l.space()) },
       { weight: 2, arbitrary: fc.tuple(fc.constant("!"), l.gap()) },
     );
-    const { expression } = fc.letrec<{ expression: ExpressionPiece; chain: ExpressionPiece; not: ExpressionPiece; group: ExpressionPiece }>((tie) => ({
+    const kind = fc.constantFrom<"and" | "or">("and", "or");
+    const { expression } = fc.letrec<{ expression: ExpressionPiece; chain: ExpressionPiece; wide: ExpressionPiece; not: ExpressionPiece; group: ExpressionPiece; deep: ExpressionPiece }>((tie) => ({
       expression: fc.oneof(
         { maxDepth: 4, depthSize: "small" },
-        { weight: 5, arbitrary: leaf },
-        { weight: 3, arbitrary: tie("chain") },
-        { weight: 1, arbitrary: tie("not") },
-        { weight: 1, arbitrary: tie("group") },
+        { weight: 10, arbitrary: leaf },
+        { weight: 6, arbitrary: tie("chain") },
+        { weight: 2, arbitrary: tie("not") },
+        { weight: 2, arbitrary: tie("group") },
+        { weight: 1, arbitrary: tie("wide") },
+        { weight: 1, arbitrary: tie("deep") },
       ),
       chain: fc
-        .tuple(fc.constantFrom<"and" | "or">("and", "or"), fc.array(fc.tuple(andJoiner, orJoiner, tie("expression")), { minLength: 2, maxLength: 5 }))
-        .map(([kind, operands]) => this.chain(kind, operands.map(([and, or, piece]) => ({ joiner: kind === "and" ? and : or, piece })))),
+        .tuple(kind, fc.array(fc.tuple(andJoiner, orJoiner, tie("expression")), { minLength: 2, maxLength: 5 }))
+        .map(([k, operands]) => this.chain(k, operands.map(([and, or, piece]) => ({ joiner: k === "and" ? and : or, piece })))),
+      // long chains of leaves, cut at the group limit: the limit's edge is where mistakes hide
+      wide: fc
+        .tuple(kind, fc.array(fc.tuple(andJoiner, orJoiner, leaf), { minLength: 12, maxLength: 26 }))
+        .map(([k, operands]) => this.chain(k, operands.map(([and, or, piece]) => ({ joiner: k === "and" ? and : or, piece })))),
       not: fc.tuple(notWord, tie("expression")).map(([[word, gap], operand]) => this.negate(word, gap, operand)),
       group: fc.tuple(l.gap(), l.gap(), tie("expression")).map(([lead, trail, inner]) => this.parenthesise(inner, lead, trail)),
+      // many openers around one expression, up to the nesting limit
+      deep: fc
+        .tuple(fc.array(fc.tuple(fc.constantFrom("not", "NOT", "!", "("), l.space()), { minLength: 8, maxLength: maxOpeners }), tie("expression"))
+        .map(([openers, inner]) => {
+          let piece = inner;
+          for (const [opener, space] of openers.reverse()) {
+            const wrapped = opener === "(" ? this.parenthesise(piece, "", "") : this.negate(opener, opener === "!" ? "" : space, piece);
+            if (wrapped.openers > maxOpeners) break;
+            piece = wrapped;
+          }
+          return piece;
+        }),
     }));
     return expression;
   }
@@ -408,6 +431,8 @@ export class QueryPieces {
     const sort = this.sort();
     return fc
       .tuple(l.gap(), expression ? fc.option(expression, { freq: 8 }) : fc.constant(null), sort ? fc.option(sort, { freq: 2 }) : fc.constant(null), l.space(), l.gap())
+      // parentheses a chain needs inside another may push a deep piece one past the limit
+      .filter(([, filterPiece]) => filterPiece === null || filterPiece.openers <= maxOpeners)
       .map(([lead, filterPiece, sortPiece, separator, trail]): WrittenQuery => {
         const w = new QueryWriter();
         w.write(lead);
