@@ -13,7 +13,6 @@ const enum State {
   Abandoned,
 }
 
-const lf = 10;
 const quote = 34;
 const backslash = 92;
 const comma = 44;
@@ -25,20 +24,24 @@ const bom = 0xfeff;
 
 /**
  * Splits a JSON array arriving in chunks into the source text of its elements, so that each is
- * parsed on its own and memory stays flat. It follows only strings, escapes and bracket depth;
- * whether an element is valid JSON is for `JSON.parse` to say.
+ * parsed on its own and memory stays flat. It follows only strings, escapes and bracket depth
+ * (skipping through strings with `indexOf`); whether an element is valid JSON is for `JSON.parse`
+ * to say. Lines are counted only up to where a line number is needed.
  */
 export class JsonArraySplitter {
   private state = State.BeforeArray;
   private depth = 0;
   private inString = false;
+  /** Inside a string, the chunk ended on a backslash: the next chunk's first character is escaped. */
   private escaped = false;
   private parts: string[] = [];
   /** -1 once the element has grown past the limit and is being skipped. */
   private partsLength = 0;
   private index = 0;
-  private line = 1;
   private elementLine = 1;
+  /** The line number reached in the current chunk, and where the next `\n` after it is. */
+  private line = 1;
+  private nextNewline = -1;
 
   constructor(
     private readonly onElement: ElementHandler,
@@ -47,16 +50,18 @@ export class JsonArraySplitter {
   ) {}
 
   push(text: string): void {
+    const n = text.length;
+    this.nextNewline = text.indexOf("\n");
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === lf) this.line++;
+    let i = 0;
+    while (i < n) {
       if (this.state === State.InElement) {
         if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (c === backslash) this.escaped = true;
-          else if (c === quote) this.inString = false;
-        } else if (c === quote) {
+          i = this.skipString(text, i);
+          continue;
+        }
+        const c = text.charCodeAt(i);
+        if (c === quote) {
           this.inString = true;
         } else if (c === openBrace || c === openBracket) {
           this.depth++;
@@ -67,9 +72,14 @@ export class JsonArraySplitter {
           this.emit();
           this.state = c === comma ? State.AfterComma : State.AfterArray;
         }
+        i++;
         continue;
       }
-      if (isSpace(c)) continue;
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
       switch (this.state) {
         case State.AfterOpen:
         case State.AfterComma:
@@ -77,34 +87,28 @@ export class JsonArraySplitter {
             this.state = State.AfterArray;
           } else if (c === comma || c === closeBracket) {
             this.index++;
-            this.onProblem(`element ${this.index}: a value is missing before "${c === comma ? "," : "]"}"`, this.line);
+            this.onProblem(`element ${this.index}: a value is missing before "${c === comma ? "," : "]"}"`, this.lineAt(text, i));
             this.state = c === comma ? State.AfterComma : State.AfterArray;
           } else {
             this.state = State.InElement;
-            this.elementLine = this.line;
+            this.elementLine = this.lineAt(text, i);
             start = i;
-            if (c === quote) this.inString = true;
-            else if (c === openBrace || c === openBracket) this.depth = 1;
-          }
-          continue;
-        case State.BeforeArray:
-          if (c === bom) continue;
-          if (c === openBracket) {
-            this.state = State.AfterOpen;
             continue;
           }
-          this.onProblem("the input does not start with [", this.line);
-          this.state = State.Abandoned;
-          return;
+          break;
+        case State.BeforeArray:
+          if (c === openBracket) this.state = State.AfterOpen;
+          else if (c !== bom) return this.abandon("the input does not start with [", this.lineAt(text, i));
+          break;
         case State.AfterArray:
-          this.onProblem("there is text after the end of the array", this.line);
-          this.state = State.Abandoned;
-          return;
+          return this.abandon("there is text after the end of the array", this.lineAt(text, i));
         case State.Abandoned:
           return;
       }
+      i++;
     }
     if (this.state === State.InElement) this.keep(start === 0 ? text : text.slice(start));
+    this.lineAt(text, n);
   }
 
   end(): void {
@@ -112,6 +116,45 @@ export class JsonArraySplitter {
     if (this.state !== State.AfterArray && this.state !== State.Abandoned) {
       this.onProblem("the input ends before the array is closed with ]", this.line);
     }
+    this.state = State.Abandoned;
+  }
+
+  /** From inside a string at `i`: the index after its closing quote, or the chunk's end. */
+  private skipString(text: string, i: number): number {
+    let from = i;
+    if (this.escaped) {
+      this.escaped = false;
+      from = i + 1;
+    }
+    for (;;) {
+      const q = text.indexOf('"', from);
+      const end = q === -1 ? text.length : q;
+      let backslashes = 0;
+      for (let k = end - 1; k >= from && text.charCodeAt(k) === backslash; k--) backslashes++;
+      const odd = backslashes % 2 === 1;
+      if (q === -1) {
+        this.escaped = odd;
+        return text.length;
+      }
+      if (!odd) {
+        this.inString = false;
+        return q + 1;
+      }
+      from = q + 1;
+    }
+  }
+
+  /** The line number at `pos` (counting forward from the last position asked about). */
+  private lineAt(text: string, pos: number): number {
+    while (this.nextNewline !== -1 && this.nextNewline < pos) {
+      this.line++;
+      this.nextNewline = text.indexOf("\n", this.nextNewline + 1);
+    }
+    return this.line;
+  }
+
+  private abandon(message: string, lineNumber: number): void {
+    this.onProblem(message, lineNumber);
     this.state = State.Abandoned;
   }
 
@@ -142,5 +185,5 @@ export class JsonArraySplitter {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === lf || c === 13 || c === 9;
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }

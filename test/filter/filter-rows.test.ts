@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { filterRows, type FilterPlan } from "../../src/cli/filter-rows.js";
 import { JsonArraySplitter } from "../../src/cli/json-array-splitter.js";
@@ -121,6 +122,35 @@ describe("JsonArraySplitter", () => {
       ["3\n", 4, 4],
     ]);
     expect(problems).toEqual([]);
+  });
+
+  it("gives back exactly the elements of any JSON array, however it is cut into chunks", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue({ maxDepth: 3 })),
+        fc.constantFrom(undefined, 1, "\t"),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+        (values, indent, cuts) => {
+          const text = JSON.stringify(values, null, indent as string | number | undefined);
+          const elements: unknown[] = [];
+          const lines: number[] = [];
+          const problems: string[] = [];
+          const splitter = new JsonArraySplitter(
+            (element, _, line) => {
+              elements.push(JSON.parse(element));
+              lines.push(line);
+            },
+            (m) => problems.push(m),
+            1e9,
+          );
+          for (let at = 0, k = 0; at < text.length; at += cuts[k++ % cuts.length]!) splitter.push(text.slice(at, at + cuts[k % cuts.length]!));
+          splitter.end();
+          expect(problems).toEqual([]);
+          expect(elements).toEqual(JSON.parse(text));
+          if (indent !== undefined) expect(lines).toEqual(values.map((_, i) => 2 + (values.slice(0, i).map((v) => JSON.stringify([v], null, indent as string | number).split("\n").length - 2).reduce((a, b) => a + b, 0))));
+        },
+      ),
+    );
   });
 
   it("skips an element longer than the limit", () => {
