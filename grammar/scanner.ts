@@ -82,34 +82,37 @@ export function scan(text: string): ScanResult {
   const tokens: IToken[] = [];
   const errors: ILexingError[] = [];
   const length = text.length;
-  const push = (type: TokenType, start: number, end: number): number => {
-    tokens.push({ image: text.slice(start, end), startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
-    return end;
-  };
   let offset = 0;
   while (offset < length) {
-    const end = tokenEnd(text, offset, push);
-    if (end !== -1) {
-      offset = end;
+    const end = tokenEnd(text, offset);
+    if (end === -1) {
+      // as Chevrotain does: drop characters until one can start a token, and report them as one error
+      const start = offset;
+      do offset++;
+      while (offset < length && !canStartToken(text, offset));
+      errors.push({ offset: start, length: offset - start, line: undefined, column: undefined, message: `unexpected character: ->${text.charAt(start)}<- at offset: ${start}, skipped ${offset - start} characters.` });
       continue;
     }
-    // as Chevrotain does: drop characters until one can start a token, and report them as one error
-    const start = offset;
-    do offset++;
-    while (offset < length && !canStartToken(text, offset));
-    errors.push({ offset: start, length: offset - start, line: undefined, column: undefined, message: `unexpected character: ->${text.charAt(start)}<- at offset: ${start}, skipped ${offset - start} characters.` });
+    if (scanned !== null) tokens.push({ image: text.slice(offset, end), startOffset: offset, tokenTypeIdx: scanned.tokenTypeIdx!, tokenType: scanned } as IToken);
+    offset = end;
   }
   return { tokens, errors };
 }
 
-type Push = (type: TokenType, start: number, end: number) => number;
+/** The type of the token that tokenEnd last read; null for white space. */
+let scanned: TokenType | null = null;
 
-/** Reads the token at `offset` (pushing it unless it is white space); its end, or -1 when none starts there. */
-function tokenEnd(text: string, offset: number, push: Push): number {
+function token(type: TokenType, end: number): number {
+  scanned = type;
+  return end;
+}
+
+/** Reads the token at `offset` and sets `scanned` to its type; its end, or -1 when none starts there. */
+function tokenEnd(text: string, offset: number): number {
   const code = text.charCodeAt(offset);
   const next = text.charCodeAt(offset + 1);
-  if (isWordStart(code)) return word(text, offset, push);
-  if (isDigit(code) || (code === Char.Minus && isDigit(next))) return number(text, offset, push);
+  if (isWordStart(code)) return word(text, offset);
+  if (isDigit(code) || (code === Char.Minus && isDigit(next))) return number(text, offset);
   switch (code) {
     case Char.Space:
     case Char.Tab:
@@ -117,55 +120,56 @@ function tokenEnd(text: string, offset: number, push: Push): number {
     case Char.CarriageReturn: {
       let end = offset + 1;
       while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+      scanned = null;
       return end;
     }
     case Char.DoubleQuote:
     case Char.SingleQuote:
-      return quoted(text, offset, code, push, code === Char.DoubleQuote ? t.DoubleQuotedString : t.SingleQuotedString, t.UnterminatedString);
+      return quoted(text, offset, code, code === Char.DoubleQuote ? t.DoubleQuotedString : t.SingleQuotedString, t.UnterminatedString);
     case Char.Backtick:
-      return quoted(text, offset, code, push, t.QuotedSegment, t.UnterminatedSegment);
+      return quoted(text, offset, code, t.QuotedSegment, t.UnterminatedSegment);
     case Char.Equals:
-      if (next === Char.Equals) return push(t.DoubleEquals, offset, offset + 2);
-      if (next === Char.Tilde) return push(t.RegexMatch, offset, offset + 2);
-      return push(t.Equals, offset, offset + 1);
+      if (next === Char.Equals) return token(t.DoubleEquals, offset + 2);
+      if (next === Char.Tilde) return token(t.RegexMatch, offset + 2);
+      return token(t.Equals, offset + 1);
     case Char.Bang:
-      if (next === Char.Equals) return push(t.NotEquals, offset, offset + 2);
-      if (next === Char.Tilde) return push(t.NotContains, offset, offset + 2);
-      return push(t.Bang, offset, offset + 1);
+      if (next === Char.Equals) return token(t.NotEquals, offset + 2);
+      if (next === Char.Tilde) return token(t.NotContains, offset + 2);
+      return token(t.Bang, offset + 1);
     case Char.NotEqualSign:
-      return push(t.NotEquals, offset, offset + 1);
+      return token(t.NotEquals, offset + 1);
     case Char.Greater:
-      return next === Char.Equals ? push(t.GreaterOrEqual, offset, offset + 2) : push(t.Greater, offset, offset + 1);
+      return next === Char.Equals ? token(t.GreaterOrEqual, offset + 2) : token(t.Greater, offset + 1);
     case Char.GreaterOrEqualSign:
-      return push(t.GreaterOrEqual, offset, offset + 1);
+      return token(t.GreaterOrEqual, offset + 1);
     case Char.Less:
-      return next === Char.Equals ? push(t.LessOrEqual, offset, offset + 2) : push(t.Less, offset, offset + 1);
+      return next === Char.Equals ? token(t.LessOrEqual, offset + 2) : token(t.Less, offset + 1);
     case Char.LessOrEqualSign:
-      return push(t.LessOrEqual, offset, offset + 1);
+      return token(t.LessOrEqual, offset + 1);
     case Char.Tilde:
-      return push(t.Contains, offset, offset + 1);
+      return token(t.Contains, offset + 1);
     case Char.Caret:
-      return next === Char.Equals ? push(t.StartsWith, offset, offset + 2) : -1;
+      return next === Char.Equals ? token(t.StartsWith, offset + 2) : -1;
     case Char.Dollar:
-      return next === Char.Equals ? push(t.EndsWith, offset, offset + 2) : -1;
+      return next === Char.Equals ? token(t.EndsWith, offset + 2) : -1;
     case Char.Colon:
-      return push(t.Colon, offset, offset + 1);
+      return token(t.Colon, offset + 1);
     case Char.Ampersand:
-      return next === Char.Ampersand ? push(t.DoubleAmpersand, offset, offset + 2) : -1;
+      return next === Char.Ampersand ? token(t.DoubleAmpersand, offset + 2) : -1;
     case Char.Pipe:
-      return next === Char.Pipe ? push(t.DoublePipe, offset, offset + 2) : -1;
+      return next === Char.Pipe ? token(t.DoublePipe, offset + 2) : -1;
     case Char.LeftParen:
-      return push(t.LeftParen, offset, offset + 1);
+      return token(t.LeftParen, offset + 1);
     case Char.RightParen:
-      return push(t.RightParen, offset, offset + 1);
+      return token(t.RightParen, offset + 1);
     case Char.LeftBracket:
-      return push(t.LeftBracket, offset, offset + 1);
+      return token(t.LeftBracket, offset + 1);
     case Char.RightBracket:
-      return push(t.RightBracket, offset, offset + 1);
+      return token(t.RightBracket, offset + 1);
     case Char.Comma:
-      return push(t.Comma, offset, offset + 1);
+      return token(t.Comma, offset + 1);
     case Char.Dot:
-      return push(t.Dot, offset, offset + 1);
+      return token(t.Dot, offset + 1);
     default:
       return -1;
   }
@@ -211,37 +215,41 @@ function canStartToken(text: string, offset: number): boolean {
 }
 
 /** A call name, `now…`, a keyword or an identifier, in the order tokens.ts lists them. */
-function word(text: string, offset: number, push: Push): number {
+function word(text: string, offset: number): number {
   let end = offset + 1;
-  while (end < text.length && isWordPart(text.charCodeAt(end))) end++;
-  const lower = text.slice(offset, end).toLowerCase();
-  if (text.charCodeAt(end) === Char.LeftParen && !nonCallKeywords.has(lower)) return push(t.CallName, offset, end);
+  let upper = isUpper(text.charCodeAt(offset));
+  for (let code = text.charCodeAt(end); isWordPart(code); code = text.charCodeAt(++end)) upper ||= isUpper(code);
+  // most words are neither keywords nor calls: only short ones are looked up
+  const lower = end - offset <= 7 || text.charCodeAt(end) === Char.LeftParen ? (upper ? text.slice(offset, end).toLowerCase() : text.slice(offset, end)) : "";
+  if (text.charCodeAt(end) === Char.LeftParen && !nonCallKeywords.has(lower)) return token(t.CallName, end);
   if (lower.charCodeAt(0) === 110 /* n */) {
     relativeDate.lastIndex = offset;
-    if (relativeDate.test(text)) return push(t.RelativeDate, offset, relativeDate.lastIndex);
+    if (relativeDate.test(text)) return token(t.RelativeDate, relativeDate.lastIndex);
   }
   // a keyword's pattern matches a prefix of the word, and the longer identifier wins unless it is the whole word
-  return push(keywords.get(lower) ?? t.Identifier, offset, end);
+  return token(keywords.get(lower) ?? t.Identifier, end);
 }
 
-function number(text: string, offset: number, push: Push): number {
-  for (const [pattern, type] of [
-    [dateTime, t.DateTime],
-    [numberLiteral, t.NumberLiteral],
-    [invalidNumber, t.InvalidNumber],
-  ] as const) {
-    pattern.lastIndex = offset;
-    if (pattern.test(text)) return push(type, offset, pattern.lastIndex);
-  }
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function number(text: string, offset: number): number {
+  dateTime.lastIndex = offset;
+  if (dateTime.test(text)) return token(t.DateTime, dateTime.lastIndex);
+  numberLiteral.lastIndex = offset;
+  if (numberLiteral.test(text)) return token(t.NumberLiteral, numberLiteral.lastIndex);
+  invalidNumber.lastIndex = offset;
+  if (invalidNumber.test(text)) return token(t.InvalidNumber, invalidNumber.lastIndex);
   return -1;
 }
 
 /** A quoted string or segment: backslash escapes any character; without its closing quote it runs to the end. */
-function quoted(text: string, offset: number, quote: number, push: Push, closed: TokenType, unterminated: TokenType): number {
+function quoted(text: string, offset: number, quote: number, closed: TokenType, unterminated: TokenType): number {
   let i = offset + 1;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (code === quote) return push(closed, offset, i + 1);
+    if (code === quote) return token(closed, i + 1);
     if (code === Char.Backslash) {
       if (i + 1 >= text.length) break;
       i += 2;
@@ -249,5 +257,5 @@ function quoted(text: string, offset: number, quote: number, push: Push, closed:
       i++;
     }
   }
-  return push(unterminated, offset, text.length);
+  return token(unterminated, text.length);
 }

@@ -193,5 +193,6 @@ export interface SortKey {
 }
 
 export function fieldName(field: FieldPath): string {
-  return field.segments.map((segment) => segment.name).join(".");
+  const segments = field.segments;
+  return segments.length === 1 ? segments[0]!.name : segments.map((segment) => segment.name).join(".");
 }

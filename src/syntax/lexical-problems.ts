@@ -1,4 +1,5 @@
 import type { IToken } from "chevrotain";
+import * as t from "../../grammar/tokens.js";
 import type { Problem } from "../diagnostics/diagnostic.js";
 import { unescapeBody } from "./unescape.js";
 
@@ -10,22 +11,22 @@ export function lexicalProblems(text: string, tokens: readonly IToken[], problem
   for (const token of tokens) {
     const start = token.startOffset;
     const end = start + token.image.length;
-    switch (token.tokenType.name) {
-      case "DoubleQuotedString":
-      case "SingleQuotedString":
+    switch (token.tokenType) {
+      case t.DoubleQuotedString:
+      case t.SingleQuotedString:
         unescapeBody(text, start + 1, end - 1, false, problems);
         break;
-      case "QuotedSegment":
+      case t.QuotedSegment:
         unescapeBody(text, start + 1, end - 1, true, problems);
         break;
-      case "UnterminatedString":
-      case "UnterminatedSegment":
+      case t.UnterminatedString:
+      case t.UnterminatedSegment:
         problems.push({ code: "unterminated-string", span: { start, end }, fix: { start: end, end, replacement: closingQuote(text, start, end) } });
         break;
-      case "InvalidNumber":
+      case t.InvalidNumber:
         problems.push({ code: "invalid-number", span: { start, end } });
         break;
-      case "NumberLiteral":
+      case t.NumberLiteral:
         if (!Number.isFinite(Number(token.image))) problems.push({ code: "invalid-number", span: { start, end } });
         break;
     }

@@ -23,6 +23,25 @@ export function parseWellFormed(text: string, tokens: readonly IToken[]): Query 
 
 const giveUp = new Error("not well formed");
 
+/** Indexed by token type index: whether a token of that type matches any of `types` (categories included). */
+function membership(...types: TokenType[]): readonly boolean[] {
+  const table: boolean[] = [];
+  for (const type of t.allTokens) {
+    const index = type.tokenTypeIdx!;
+    table[index] = types.some((wanted) => tokenMatcher({ tokenTypeIdx: index, tokenType: type } as IToken, wanted));
+  }
+  return Array.from(table, (member) => member === true);
+}
+
+const isOr = membership(t.Or);
+const isAnd = membership(t.And);
+const isComparisonOperator = membership(t.ComparisonOperator);
+const isLiteralValue = membership(t.LiteralValue);
+const isStandaloneLiteral = membership(t.StandaloneLiteral);
+const isFieldSegment = membership(t.FieldSegment);
+const isDirection = membership(t.Direction);
+const startsUnary = membership(t.Not, t.Bang, t.LeftParen, t.CallName, t.FieldSegment, t.StandaloneLiteral);
+
 const comparisonOperators: ReadonlyMap<TokenType, ComparisonOperator> = new Map([
   [t.Equals, "="],
   [t.DoubleEquals, "="],
@@ -59,17 +78,17 @@ class WellFormedParser {
   ) {}
 
   query(): Query {
-    const filter = this.startsUnary(this.peek()) ? this.orExpression().expression : null;
-    const sort = this.is(t.Sort) ? this.sortClause() : [];
+    const filter = startsUnary[this.peek().tokenTypeIdx] === true ? this.orExpression().expression : null;
+    const sort = this.peek().tokenType === t.Sort ? this.sortClause() : [];
     if (this.next !== this.tokens.length) throw giveUp;
     return { kind: "query", filter, sort, span: { start: 0, end: this.text.length } };
   }
 
   private orExpression(): Placed {
     const first = this.andExpression();
-    if (!this.is(t.Or)) return first;
+    if (isOr[this.peek().tokenTypeIdx] !== true) return first;
     const operands = [first];
-    while (this.is(t.Or)) {
+    while (isOr[this.peek().tokenTypeIdx] === true) {
       this.next++;
       operands.push(this.andExpression());
     }
@@ -80,8 +99,9 @@ class WellFormedParser {
     const first = this.unary();
     let operands: Placed[] | null = null;
     for (;;) {
-      if (this.is(t.And)) this.next++;
-      else if (!this.startsUnary(this.peek())) break;
+      const index = this.peek().tokenTypeIdx;
+      if (isAnd[index] === true) this.next++;
+      else if (startsUnary[index] !== true) break;
       (operands ??= [first]).push(this.unary());
     }
     return operands === null ? first : chain("and", operands);
@@ -89,7 +109,7 @@ class WellFormedParser {
 
   private unary(): Placed {
     const keyword = this.peek();
-    if (tokenMatcher(keyword, t.Not) || tokenMatcher(keyword, t.Bang)) {
+    if (keyword.tokenType === t.Not || keyword.tokenType === t.Bang) {
       this.next++;
       const operand = this.unary();
       const span = { start: keyword.startOffset, end: operand.outer.end };
@@ -100,15 +120,15 @@ class WellFormedParser {
 
   private primary(): Placed {
     const token = this.peek();
-    if (tokenMatcher(token, t.LeftParen)) {
+    if (token.tokenType === t.LeftParen) {
       this.next++;
       const inner = this.orExpression();
       const close = this.expect(t.RightParen);
       return { expression: inner.expression, outer: { start: token.startOffset, end: tokenEnd(close) } };
     }
-    if (tokenMatcher(token, t.CallName)) return place(this.call());
-    if (tokenMatcher(token, t.FieldSegment)) return place(this.fieldExpression());
-    if (tokenMatcher(token, t.StandaloneLiteral)) {
+    if (token.tokenType === t.CallName) return place(this.call());
+    if (isFieldSegment[token.tokenTypeIdx] === true) return place(this.fieldExpression());
+    if (isStandaloneLiteral[token.tokenTypeIdx] === true) {
       this.next++;
       const literal = this.literal(token);
       return place({ kind: "term", value: literal, span: literal.span });
@@ -121,10 +141,11 @@ class WellFormedParser {
     this.expect(t.LeftParen);
     const field = this.field();
     let argument: Value | null = null;
-    if (this.is(t.Comma)) {
+    const next = this.peek();
+    if (next.tokenType === t.Comma) {
       this.next++;
       argument = this.value();
-    } else if (this.is(t.LeftBracket) || this.is(t.LiteralValue)) {
+    } else if (next.tokenType === t.LeftBracket || isLiteralValue[next.tokenTypeIdx] === true) {
       // a value without its comma: the AST builder reports it
       throw giveUp;
     }
@@ -136,13 +157,14 @@ class WellFormedParser {
     const field = this.field();
     const token = this.peek();
     // `sports not depth = 1` is a term and a negation: only `not in` continues a comparison
+    const type = token.tokenType;
     const continues =
-      tokenMatcher(token, t.ComparisonOperator) ||
-      tokenMatcher(token, t.In) ||
-      tokenMatcher(token, t.Between) ||
-      tokenMatcher(token, t.Exists) ||
-      tokenMatcher(token, t.Is) ||
-      (tokenMatcher(token, t.Not) && tokenMatcher(this.peek(1), t.In));
+      isComparisonOperator[token.tokenTypeIdx] === true ||
+      type === t.In ||
+      type === t.Between ||
+      type === t.Exists ||
+      type === t.Is ||
+      (type === t.Not && this.peek(1).tokenType === t.In);
     if (continues) return this.comparison(field);
     const only = field.segments[0]!;
     if (field.segments.length !== 1 || only.quoted) throw giveUp;
@@ -154,8 +176,8 @@ class WellFormedParser {
     const token = this.peek();
     this.next++;
     const written = comparisonOperators.get(token.tokenType);
-    if (written !== undefined || tokenMatcher(token, t.Not) || tokenMatcher(token, t.In)) {
-      const negated = tokenMatcher(token, t.Not);
+    if (written !== undefined || token.tokenType === t.Not || token.tokenType === t.In) {
+      const negated = token.tokenType === t.Not;
       const last = negated ? this.expect(t.In) : token;
       const value = this.value();
       return {
@@ -167,18 +189,18 @@ class WellFormedParser {
         span: { start: field.span.start, end: value.span.end },
       };
     }
-    if (tokenMatcher(token, t.Between)) {
-      const low = this.literal(this.expect(t.LiteralValue));
+    if (token.tokenType === t.Between) {
+      const low = this.literal(this.expect(isLiteralValue));
       // a missing `and` is the AST builder's to report
-      this.expect(t.And);
-      const high = this.literal(this.expect(t.LiteralValue));
+      this.expect(isAnd);
+      const high = this.literal(this.expect(isLiteralValue));
       return { kind: "between", field, operatorSpan: tokenSpan(token), low, high, span: { start: field.span.start, end: high.span.end } };
     }
-    if (tokenMatcher(token, t.Exists)) {
+    if (token.tokenType === t.Exists) {
       return { kind: "exists", field, operatorSpan: tokenSpan(token), span: { start: field.span.start, end: tokenEnd(token) } };
     }
     // `is`, `is not`
-    const negated = this.is(t.Not);
+    const negated = this.peek().tokenType === t.Not;
     if (negated) this.next++;
     const nullToken = this.expect(t.Null);
     return {
@@ -192,8 +214,8 @@ class WellFormedParser {
 
   private value(): Value {
     const token = this.peek();
-    if (tokenMatcher(token, t.LeftBracket)) return this.list();
-    if (!tokenMatcher(token, t.LiteralValue)) throw giveUp;
+    if (token.tokenType === t.LeftBracket) return this.list();
+    if (isLiteralValue[token.tokenTypeIdx] !== true) throw giveUp;
     this.next++;
     return this.literal(token);
   }
@@ -202,11 +224,11 @@ class WellFormedParser {
   private list(): ListLiteral {
     const open = this.expect(t.LeftBracket);
     const items: Literal[] = [];
-    if (!this.is(t.RightBracket)) {
-      items.push(this.literal(this.expect(t.LiteralValue)));
-      while (this.is(t.Comma)) {
+    if (this.peek().tokenType !== t.RightBracket) {
+      items.push(this.literal(this.expect(isLiteralValue)));
+      while (this.peek().tokenType === t.Comma) {
         this.next++;
-        items.push(this.literal(this.expect(t.LiteralValue)));
+        items.push(this.literal(this.expect(isLiteralValue)));
       }
     }
     const close = this.expect(t.RightBracket);
@@ -242,10 +264,10 @@ class WellFormedParser {
   }
 
   private field(): FieldPath {
-    const segments = [this.segment(this.expect(t.FieldSegment))];
-    while (this.is(t.Dot)) {
+    const segments = [this.segment(this.expect(isFieldSegment))];
+    while (this.peek().tokenType === t.Dot) {
       this.next++;
-      segments.push(this.segment(this.expect(t.FieldSegment)));
+      segments.push(this.segment(this.expect(isFieldSegment)));
     }
     return { kind: "field", segments, span: { start: segments[0]!.span.start, end: segments[segments.length - 1]!.span.end } };
   }
@@ -259,9 +281,9 @@ class WellFormedParser {
 
   private sortClause(): SortKey[] {
     this.expect(t.Sort);
-    if (this.is(t.By)) this.next++;
+    if (this.peek().tokenType === t.By) this.next++;
     const keys = [this.sortKey()];
-    while (this.is(t.Comma)) {
+    while (this.peek().tokenType === t.Comma) {
       this.next++;
       keys.push(this.sortKey());
     }
@@ -271,7 +293,7 @@ class WellFormedParser {
   private sortKey(): SortKey {
     const field = this.field();
     const token = this.peek();
-    if (!tokenMatcher(token, t.Direction)) return { kind: "sort-key", field, direction: null, span: field.span };
+    if (isDirection[token.tokenTypeIdx] !== true) return { kind: "sort-key", field, direction: null, span: field.span };
     this.next++;
     return { kind: "sort-key", field, direction: token.tokenType === t.Desc ? "desc" : "asc", span: { start: field.span.start, end: tokenEnd(token) } };
   }
@@ -280,28 +302,14 @@ class WellFormedParser {
     return unescapeBody(this.text, span.start + 1, span.end - 1, segment, discarded);
   }
 
-  private startsUnary(token: IToken): boolean {
-    return (
-      tokenMatcher(token, t.Not) ||
-      tokenMatcher(token, t.Bang) ||
-      tokenMatcher(token, t.LeftParen) ||
-      tokenMatcher(token, t.CallName) ||
-      tokenMatcher(token, t.FieldSegment) ||
-      tokenMatcher(token, t.StandaloneLiteral)
-    );
-  }
-
   private peek(ahead = 0): IToken {
     return this.tokens[this.next + ahead] ?? endOfInput;
   }
 
-  private is(type: TokenType): boolean {
-    return tokenMatcher(this.peek(), type);
-  }
-
-  private expect(type: TokenType): IToken {
+  /** The next token, which must be of `type` (or, given a membership table, of one of its types). */
+  private expect(type: TokenType | readonly boolean[]): IToken {
     const token = this.peek();
-    if (!tokenMatcher(token, type)) throw giveUp;
+    if (Array.isArray(type) ? type[token.tokenTypeIdx] !== true : token.tokenType !== type) throw giveUp;
     this.next++;
     return token;
   }
