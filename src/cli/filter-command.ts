@@ -63,7 +63,9 @@ export async function filterCommand(args: string[], terminal: Terminal): Promise
 
   const input = await openInput(values.in, terminal);
   const startedAt = performance.now();
-  const progress = terminal.stderr.isTTY === true ? new ProgressLine(terminal.stderr, startedAt, input.size) : null;
+  // rows written to the same terminal would run through the progress line
+  const rowsOnTerminal = (terminal.stdout as { readonly isTTY?: boolean }).isTTY === true && values.count !== true;
+  const progress = terminal.stderr.isTTY === true && !rowsOnTerminal ? new ProgressLine(terminal.stderr, startedAt, input.size) : null;
   const out = new OutputBuffer(terminal.stdout);
   let reported = 0;
   let summary: FilterSummary;
@@ -80,6 +82,7 @@ export async function filterCommand(args: string[], terminal: Terminal): Promise
           else if (reported === maxReported + 1) terminal.stderr.write(`further invalid rows are counted, not shown\n`);
         },
         progress: progress === null ? undefined : (counts) => progress.update(counts),
+        finishing: () => progress?.clear(),
       },
     );
   } catch (error) {

@@ -42,6 +42,8 @@ export interface FilterEvents {
   invalid(message: string): void;
   /** Called after each chunk of input. */
   progress?(counts: FilterCounts): void;
+  /** Called once the input is read, before the held or counted rows are written. */
+  finishing?(): void;
 }
 
 /** The most text held to decide whether an input starting with `{` is one pretty-printed response. */
@@ -83,6 +85,7 @@ export async function filterRows(
   if (out.closed) run.done = true;
   if (!run.done) run.push(decoder.end());
   run.end();
+  events.finishing?.();
   const written = run.writeHeld();
   if (plan.countOnly) out.write(`${Math.min(run.matched, plan.limit)}\n`);
   await out.end();
