@@ -74,23 +74,24 @@ class Checker {
     private readonly options: CheckOptions,
   ) {}
 
-  private readonly handlers: { readonly [K in ExpressionKind]: (node: Extract<Expression, { kind: K }>) => PlanNode | null } = {
-    or: (node) => this.group("or", node.operands, node.span),
-    and: (node) => this.group("and", node.operands, node.span),
-    not: (node) => {
-      const operand = this.expression(node.operand);
+  /** One table for every checker, so that checking a query allocates no handlers. */
+  private static readonly handlers: { readonly [K in ExpressionKind]: (checker: Checker, node: Extract<Expression, { kind: K }>) => PlanNode | null } = {
+    or: (checker, node) => checker.group("or", node.operands, node.span),
+    and: (checker, node) => checker.group("and", node.operands, node.span),
+    not: (checker, node) => {
+      const operand = checker.expression(node.operand);
       return operand && { kind: "not", items: [operand], span: node.span };
     },
-    comparison: (node) => this.comparison(node),
-    between: (node) => this.between(node),
-    exists: (node) => this.flag(node, "exists", true),
-    "is-null": (node) => this.flag(node, "is_null", !node.negated),
-    call: (node) => this.call(node),
-    term: (node) => this.term(node),
+    comparison: (checker, node) => checker.comparison(node),
+    between: (checker, node) => checker.between(node),
+    exists: (checker, node) => checker.flag(node, "exists", true),
+    "is-null": (checker, node) => checker.flag(node, "is_null", !node.negated),
+    call: (checker, node) => checker.call(node),
+    term: (checker, node) => checker.term(node),
   };
 
   expression(node: Expression): PlanNode | null {
-    return (this.handlers[node.kind] as (node: Expression) => PlanNode | null)(node);
+    return (Checker.handlers[node.kind] as (checker: Checker, node: Expression) => PlanNode | null)(this, node);
   }
 
   sort(keys: readonly SortKey[]): CheckedSortKey[] {
@@ -351,23 +352,19 @@ class Checker {
       this.report("type-mismatch", literal.span, { field: field.name, expected: describeType(field) });
       return undefined;
     }
-    const mismatch = (): undefined => {
-      this.report("type-mismatch", literal.span, { field: field.name, expected: describeType(field) });
-      return undefined;
-    };
     switch (field.type) {
       case "string":
       case "string[]":
-        return literal.kind === "string" ? literal.value : mismatch();
+        return literal.kind === "string" ? literal.value : this.mismatch(literal, field);
       case "enum":
-        return literal.kind === "string" && field.values?.includes(literal.value) ? literal.value : mismatch();
+        return literal.kind === "string" && field.values?.includes(literal.value) ? literal.value : this.mismatch(literal, field);
       case "boolean":
-        return literal.kind === "boolean" ? literal.value : mismatch();
+        return literal.kind === "boolean" ? literal.value : this.mismatch(literal, field);
       case "number":
       case "integer": {
-        if (literal.kind !== "number") return mismatch();
+        if (literal.kind !== "number") return this.mismatch(literal, field);
         if (field.type === "integer") {
-          if (!Number.isInteger(literal.value)) return mismatch();
+          if (!Number.isInteger(literal.value)) return this.mismatch(literal, field);
           if (!Number.isSafeInteger(literal.value)) {
             this.report("invalid-number", literal.span, { reason: "integer" });
             return undefined;
@@ -379,13 +376,18 @@ class Checker {
         return literal.value;
       }
       case "datetime": {
-        if (literal.kind !== "string" && literal.kind !== "date" && literal.kind !== "relative-date") return mismatch();
+        if (literal.kind !== "string" && literal.kind !== "date" && literal.kind !== "relative-date") return this.mismatch(literal, field);
         const text = literal.kind === "string" ? literal.value : literal.raw;
         const value = parseDateTime(text, this.options.now);
         if (!value) this.report("invalid-datetime", literal.span, { text });
         return value ?? undefined;
       }
     }
+  }
+
+  private mismatch(literal: Literal, field: FieldSpec): undefined {
+    this.report("type-mismatch", literal.span, { field: field.name, expected: describeType(field) });
+    return undefined;
   }
 
   private validRegex(value: Scalar, span: Span): boolean {
