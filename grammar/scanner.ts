@@ -93,7 +93,10 @@ export function scan(text: string): ScanResult {
       errors.push({ offset: start, length: offset - start, line: undefined, column: undefined, message: `unexpected character: ->${text.charAt(start)}<- at offset: ${start}, skipped ${offset - start} characters.` });
       continue;
     }
-    if (scanned !== null) tokens.push({ image: text.slice(offset, end), startOffset: offset, tokenTypeIdx: scanned.tokenTypeIdx!, tokenType: scanned } as IToken);
+    if (scanned !== null) {
+      const image = scannedImage ?? text.slice(offset, end);
+      tokens.push({ image, startOffset: offset, tokenTypeIdx: scanned.tokenTypeIdx!, tokenType: scanned } as IToken);
+    }
     offset = end;
   }
   return { tokens, errors };
@@ -102,8 +105,12 @@ export function scan(text: string): ScanResult {
 /** The type of the token that tokenEnd last read; null for white space. */
 let scanned: TokenType | null = null;
 
-function token(type: TokenType, end: number): number {
+/** The image of that token when reading it already cut it out of the text. */
+let scannedImage: string | null = null;
+
+function token(type: TokenType, end: number, image: string | null = null): number {
   scanned = type;
+  scannedImage = image;
   return end;
 }
 
@@ -121,6 +128,7 @@ function tokenEnd(text: string, offset: number): number {
       let end = offset + 1;
       while (end < text.length && isSpace(text.charCodeAt(end))) end++;
       scanned = null;
+      scannedImage = null;
       return end;
     }
     case Char.DoubleQuote:
@@ -227,7 +235,7 @@ function word(text: string, offset: number): number {
     if (relativeDate.test(text)) return token(t.RelativeDate, relativeDate.lastIndex);
   }
   // a keyword's pattern matches a prefix of the word, and the longer identifier wins unless it is the whole word
-  return token(keywords.get(lower) ?? t.Identifier, end);
+  return token(keywords.get(lower) ?? t.Identifier, end, upper || lower === "" ? null : lower);
 }
 
 function isUpper(code: number): boolean {
@@ -235,6 +243,8 @@ function isUpper(code: number): boolean {
 }
 
 function number(text: string, offset: number): number {
+  const plain = plainNumberEnd(text, offset);
+  if (plain !== -1) return token(t.NumberLiteral, plain);
   dateTime.lastIndex = offset;
   if (dateTime.test(text)) return token(t.DateTime, dateTime.lastIndex);
   numberLiteral.lastIndex = offset;
@@ -242,6 +252,24 @@ function number(text: string, offset: number): number {
   invalidNumber.lastIndex = offset;
   if (invalidNumber.test(text)) return token(t.InvalidNumber, invalidNumber.lastIndex);
   return -1;
+}
+
+/**
+ * The end of a number without exponent (`-12`, `0.8`) that NumberLiteral's pattern would match and
+ * DateTime's would not, read without a regular expression; -1 for anything else, left to the patterns.
+ */
+function plainNumberEnd(text: string, offset: number): number {
+  let i = text.charCodeAt(offset) === Char.Minus ? offset + 1 : offset;
+  const digitsStart = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  // four digits and a dash may start a date
+  if (i - digitsStart === 4 && text.charCodeAt(i) === Char.Minus) return -1;
+  if (text.charCodeAt(i) === Char.Dot && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  const next = text.charCodeAt(i);
+  return isWordPart(next) || next === Char.Dot ? -1 : i;
 }
 
 /** A quoted string or segment: backslash escapes any character; without its closing quote it runs to the end. */
