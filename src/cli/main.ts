@@ -1,4 +1,4 @@
-import { compileCommand, compileHelp } from "./compile-command.js";
+import { compileCommand } from "./compile-command.js";
 import { filterCommand } from "./filter-command.js";
 import { caseCommand } from "./case-command.js";
 import { conformanceCommand } from "./conformance-command.js";
@@ -29,9 +29,7 @@ Commands:
                        run the conformance cases against another implementation
   case                 answer one conformance case (taxql's side of the protocol)
 
-Run taxql COMMAND --help for a command's options.
-
-${compileHelp.split("\n")[0]}`;
+Run taxql COMMAND --help for a command's options.`;
 
 export async function main(argv: string[], terminal: Terminal): Promise<number> {
   const [name, ...rest] = argv;
@@ -45,7 +43,9 @@ export async function main(argv: string[], terminal: Terminal): Promise<number> 
     return await command(rest, terminal);
   } catch (error) {
     if (error instanceof UsageError || isArgumentError(error)) {
-      terminal.stderr.write(`taxql ${command ? name + ": " : ""}${(error as Error).message}\n`);
+      // one line: node's own argument errors run on with advice over several
+      const reason = (error as Error).message.split("\n")[0];
+      terminal.stderr.write(`taxql ${command ? name + ": " : ""}${reason}\n`);
       return 2;
     }
     throw error;

@@ -67,6 +67,7 @@ describe("taxql compile", () => {
     [["compile", "--bogus", "x"], "--bogus"],
     [["compile", "a", "b"], "one argument"],
     [["frobnicate"], "unknown command"],
+    [["filter", "depth = 1", "--limit", "-1"], "--limit"],
   ])("a usage mistake %j exits 2 with a one-line reason", async (argv, words) => {
     const run = await runCli(argv);
     expect(run.code).toBe(2);
