@@ -48,14 +48,16 @@ function parse(text: string, limits: SyntaxLimits, fast: boolean): ParseResult {
   const lexed = scan(read);
   for (const error of lexed.errors) reportInvalidCharacters(read, error.offset, error.length, problems);
 
+  const before = problems.length;
+  // read off the tokens, so they are reported even when the nesting is refused below
+  lexicalProblems(read, lexed.tokens, problems);
+
   const tooDeep = findTooDeep(lexed.tokens, Math.min(limits.maxDepth, hardMaxDepth));
   if (tooDeep) {
     problems.push({ code: "too-deep", span: tooDeep, detail: { limit: String(limits.maxDepth) } });
     return { query: empty, problems };
   }
 
-  const before = problems.length;
-  lexicalProblems(read, lexed.tokens, problems);
   if (fast && lexed.errors.length === 0 && problems.length === before) {
     // the common case, a query without a mistake, skips the Chevrotain parser and its recovery
     const query = parseWellFormed(read, lexed.tokens);

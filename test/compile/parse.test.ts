@@ -532,6 +532,14 @@ describe("parseQuery: limits", () => {
     ]);
   });
 
+  it.each<[string, string, Found[]]>([
+    ["an invalid escape", 'x = "\\q" ' + "(".repeat(33), [["invalid-escape", 5, 7], ["too-deep", 41, 42]]],
+    ["an invalid number", "0A0 " + "(".repeat(33), [["invalid-number", 0, 3], ["too-deep", 36, 37]]],
+    ["an unterminated string", "(".repeat(33) + 'x = "abc', [["too-deep", 32, 33], ["unterminated-string", 37, 41]]],
+  ])("too-deep with %s: every problem inside a token is reported too (all problems found, §8)", (_title, text, expected) => {
+    expect(problems(text)).toEqual(expected);
+  });
+
   it.each<[number, string, Found[]]>([
     [2, "((a))", []],
     [2, "(((a)))", [["too-deep", 2, 3]]],
