@@ -58,7 +58,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
     now: resolveNow(options.now),
     maxListValues: limits.maxListValues ?? 1000,
   });
-  const understood = ![...parsed.problems, ...checked.problems].some(isError);
+  const understood = !parsed.problems.some(isError) && !checked.problems.some(isError);
   // the target's own refusals are reported even when the query has other mistakes
   const emitted = emitRequest(checked.query, target, {
     caseSensitive: options.caseSensitive === true,
@@ -77,6 +77,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
 
 /** In offset order; two reports that offer the same fix are one mistake seen twice: the first stays. */
 function diagnosticsOf(problems: readonly Problem[]): Diagnostic[] {
+  if (problems.length === 0) return [];
   const sorted = problems.map(describe).sort((a, b) => a.start - b.start || a.end - b.end);
   const fixes = new Set<string>();
   return sorted.filter((diagnostic) => {
