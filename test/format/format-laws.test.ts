@@ -51,9 +51,8 @@ describe("format laws over taxql/arbitraries", () => {
     fc.assert(
       fc.property(written, fc.boolean(), ({ text, options }, caseSensitive) => {
         const first = compile(text, { ...options, caseSensitive });
-        // the arbitraries promise ok; their own tests hold them to it
-        if (!first.query) return;
-        const again = compile(format(first.query), { ...options, caseSensitive });
+        expect(first.query).toBeDefined();
+        const again = compile(format(first.query!), { ...options, caseSensitive });
         expect({ ok: again.ok, filters: again.filters, sort: again.sort }).toEqual({ ok: first.ok, filters: first.filters, sort: first.sort });
       }),
       runs,
