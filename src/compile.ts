@@ -43,8 +43,9 @@ export interface CompileResult {
 const catalogues = new WeakMap<object, Catalogue>();
 
 /**
- * Text to the API's JSON. Never throws on any text; throws a TypeError only for options that
- * are not what this signature says (an unknown target, an invalid catalogue or `now`).
+ * Text to the API's JSON. Never throws on any text. Options that are not what this signature
+ * says are the caller's mistake: an unknown target or a `now` that is no date throws a TypeError,
+ * a catalogue that is no valid catalogue a CatalogueError.
  */
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const target = resolveTarget(options.target);

@@ -225,8 +225,7 @@ export class QueryPieces {
         }
         const close = w.write(g4 + ")");
         return placed({ kind: "call", name, nameSpan, field: fieldPath, argument: written, span: { start: nameSpan.start, end: close.end } });
-        // a call's ( counts towards the nesting limit like any other
-      }, "other", 1),
+      }, "other"),
     );
   }
 

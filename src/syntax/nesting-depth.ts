@@ -1,10 +1,11 @@
 import type { IToken } from "chevrotain";
-import { Bang, In, Is, LeftParen, Not, RightParen } from "../../grammar/tokens.js";
+import { Bang, CallName, In, Is, LeftParen, Not, RightParen } from "../../grammar/tokens.js";
 import type { Span } from "../span.js";
 
 /**
  * The first opener (`(`, `not`, `!`) that nests deeper than `maxDepth`, found on the tokens alone
- * so that a hostile input is refused before the recursive parser could overflow the stack.
+ * so that a hostile input is refused before the recursive parser could overflow the stack. A call's
+ * own parenthesis opens nothing: only a field and a value stand inside it.
  */
 export function findTooDeep(tokens: readonly IToken[], maxDepth: number): Span | null {
   const enclosing: number[] = [];
@@ -16,6 +17,10 @@ export function findTooDeep(tokens: readonly IToken[], maxDepth: number): Span |
     const negatesOperator = type === Not && (tokens[i + 1]?.tokenType === In || tokens[i - 1]?.tokenType === Is);
     if ((type === Not && !negatesOperator) || type === Bang) {
       current += 1;
+    } else if (type === LeftParen && tokens[i - 1]?.tokenType === CallName) {
+      enclosing.push(base);
+      base = current;
+      continue;
     } else if (type === LeftParen) {
       enclosing.push(base);
       base = current + 1;

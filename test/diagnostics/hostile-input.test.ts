@@ -33,6 +33,12 @@ describe("hostile input", () => {
     expect(result.filters).toEqual({ AND: [{ key: "depth", operator: "eq", value: 1 }] });
   });
 
+  it("a call's own parenthesis opens no nesting level", () => {
+    const text = "(".repeat(32) + "exists(depth)" + ")".repeat(32);
+    expect(compile(text).ok).toBe(true);
+    expect(codes("(".repeat(33) + "exists(depth)" + ")".repeat(33))).toEqual([["too-deep", 32, 33]]);
+  });
+
   it("reports every invalid character of a long run without stopping", () => {
     const text = "depth = 1 " + "#".repeat(5000);
     const result = compile(text);
