@@ -1,26 +1,10 @@
 import type { FieldType } from "../catalogue/catalogue.js";
 import type { OperatorName } from "../operators.js";
 import type { TargetName } from "../targets/targets.js";
+import type { ComparisonOperator } from "../syntax/ast.js";
 
 /** The ways LANGUAGE.md §2 writes a comparison after the field. */
-export type InfixForm =
-  | "="
-  | "!="
-  | ">"
-  | ">="
-  | "<"
-  | "<="
-  | "~"
-  | "!~"
-  | "^="
-  | "$="
-  | "=~"
-  | "in"
-  | "not in"
-  | "between"
-  | "exists"
-  | "is null"
-  | "is not null";
+export type InfixForm = ComparisonOperator | "between" | "exists" | "is null" | "is not null";
 
 const textForms: readonly InfixForm[] = ["=", "!=", "~", "!~", "^=", "$=", "=~", "in", "not in", "exists", "is null", "is not null"];
 const numberForms: readonly InfixForm[] = ["=", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "exists", "is null", "is not null"];

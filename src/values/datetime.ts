@@ -6,20 +6,28 @@ export type DateTimeValue =
 export const dayMs = 86_400_000;
 
 const absolutePattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:([Tt ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
 
-/** `2024-01-01`, `2024-01-01T10:00Z`, `2024-01-01t10:00:00.250+02:00`; null when it is none of them. */
-export function parseAbsoluteDateTime(text: string): DateTimeValue | null {
+export interface DateTimeReading {
+  /** Records written by other tools: a space may stand for `T`, and a time without a zone is UTC. */
+  readonly lenient: boolean;
+}
+
+/**
+ * `2024-01-01`, `2024-01-01T10:00Z`, `2024-01-01t10:00:00.250+02:00`; null when it is none of them.
+ * The query's own literals are read strictly (LANGUAGE.md §3); record values leniently.
+ */
+export function parseAbsoluteDateTime(text: string, reading: DateTimeReading = { lenient: false }): DateTimeValue | null {
   const m = absolutePattern.exec(text);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s, fraction, zulu, sign, offsetHours, offsetMinutes] = m;
+  const [, y, mo, d, separator, h, mi, s, fraction, zulu, sign, offsetHours, offsetMinutes] = m;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   const start = utc(year, month, day);
   if (h === undefined) return { kind: "day", start };
-  if (zulu === undefined && sign === undefined) return null;
+  if (!reading.lenient && (separator === " " || (zulu === undefined && sign === undefined))) return null;
   const hours = Number(h);
   const minutes = Number(mi);
   const seconds = s === undefined ? 0 : Number(s);
