@@ -33,7 +33,7 @@ function child(script, args = []) {
 
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
 mkdirSync(`${here}.cache`, { recursive: true });
-const results = { loadBefore: os.loadavg() };
+const results = { loadBefore: os.loadavg(), nice: os.getPriority() };
 const started = Date.now();
 
 if (chosen.includes("compile")) {
@@ -131,6 +131,7 @@ function report(r) {
     ["memory", `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`],
     ["OS", `${os.type()} ${os.release()} ${os.arch()}`],
     ["Node", process.version],
+    ["nice (a run started with `nice -n -10` is interrupted less by other work)", String(r.nice ?? 0)],
     ["load average (1, 5, 15 min) before / after", `${r.loadBefore.map((n) => n.toFixed(1)).join(", ")} / ${r.loadAfter.map((n) => n.toFixed(1)).join(", ")}`],
     ["taxql", `${pkg.version} (dist/, built by \`npm run build\` just before)`],
     ...peers.map((name) => [name, version(name)]),
