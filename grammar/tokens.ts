@@ -59,10 +59,14 @@ export const By = keyword("by");
 export const Asc = keyword("asc", [Direction]);
 export const Desc = keyword("desc", [Direction]);
 
-/** `now` with everything glued to it (`now-7d`, `now-1y`): one literal, checked later. */
+/**
+ * `now` with the signs, digits and letters glued to it (`now-7d`, `now-1y`): one literal, checked
+ * later; it ends at any other character (`now-7d_x` is `now-7d`, then `_x`). A bare `now` followed
+ * by a letter, digit or `_` is the start of an identifier (`nowhere`).
+ */
 export const RelativeDate = createToken({
   name: "RelativeDate",
-  pattern: /now(?:[+-][+\-0-9A-Za-z]*)?(?![A-Za-z0-9_])/i,
+  pattern: /now(?:[+-][+\-0-9A-Za-z]*|(?![A-Za-z0-9_]))/i,
   categories: [LiteralValue, StandaloneLiteral],
   start_chars_hint: ["n", "N"],
 });

@@ -116,6 +116,9 @@ describe.each<[string, Lexer]>([
     it.each<[string, Lexed[]]>([
       ["now-7d)", [["RelativeDate", "now-7d", 0], ["RightParen", ")", 6]]],
       ["now -7d", [["RelativeDate", "now", 0], ["InvalidNumber", "-7d", 4]]],
+      // §3: the glued run is signs, digits and letters, "up to a space or any other character"
+      ["now-7d_x", [["RelativeDate", "now-7d", 0], ["Identifier", "_x", 6]]],
+      ["now_x", [["Identifier", "now_x", 0]]],
       ["2024-01-01,2024-01-02]", [["DateTime", "2024-01-01", 0], ["Comma", ",", 10], ["DateTime", "2024-01-02", 11], ["RightBracket", "]", 21]]],
     ])("%s", (text, expected) => {
       expect(lex(text)).toEqual(expected);
