@@ -1,5 +1,6 @@
 import type { CompileOptions } from "./compile.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import type { RecordOrder } from "./evaluate/to-comparator.js";
 import { compileLocal } from "./local-query.js";
 
 /** The options of `compile`; `caseSensitive` applies to the predicate too. */
@@ -25,6 +26,12 @@ export function filter<T>(records: Iterable<T>, text: string, options: FilterOpt
   if (!local.ok) return { ok: false, records: [], diagnostics: local.diagnostics };
   const matches: T[] = [];
   for (const record of records) if (local.test(record)) matches.push(record);
-  if (local.compare !== null) matches.sort(local.compare);
-  return { ok: true, records: matches, diagnostics: local.diagnostics };
+  return { ok: true, records: local.order === null ? matches : sortByKey(matches, local.order), diagnostics: local.diagnostics };
+}
+
+/** A stable sort that reads each record's key once. */
+function sortByKey<T>(records: readonly T[], order: RecordOrder): T[] {
+  const keyed = records.map((record) => ({ record, key: order.key(record) }));
+  keyed.sort((a, b) => order.compare(a.key, b.key));
+  return keyed.map((entry) => entry.record);
 }

@@ -1,14 +1,14 @@
 import { compile, type CompileOptions } from "./compile.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { toComparator, type Comparator } from "./evaluate/to-comparator.js";
+import { toRecordOrder, type RecordOrder } from "./evaluate/to-comparator.js";
 import { toPredicate, type Predicate } from "./evaluate/to-predicate.js";
 
-/** A query built for local evaluation: the predicate, and the comparator when the query sorts. */
+/** A query built for local evaluation: the predicate, and the order when the query sorts. */
 export type LocalQuery =
   | {
       readonly ok: true;
       readonly test: Predicate;
-      readonly compare: Comparator | null;
+      readonly order: RecordOrder | null;
       /** Warnings only: what an API target would refuse does not apply locally. */
       readonly diagnostics: readonly Diagnostic[];
     }
@@ -26,7 +26,7 @@ export function compileLocal(text: string, options: CompileOptions = {}): LocalQ
   return {
     ok: true,
     test: toPredicate(query, { caseSensitive: options.caseSensitive === true }),
-    compare: query.sort.length === 0 ? null : toComparator(query),
+    order: query.sort.length === 0 ? null : toRecordOrder(query),
     diagnostics: result.diagnostics.filter((diagnostic) => diagnostic.severity !== "error"),
   };
 }

@@ -72,7 +72,7 @@ export async function filterCommand(args: string[], terminal: Terminal): Promise
   try {
     summary = await filterRows(
       input.stream,
-      { test: local.test, compare: local.compare, limit, countOnly: values.count === true },
+      { test: local.test, order: local.order, limit, countOnly: values.count === true },
       out,
       {
         invalid(message) {

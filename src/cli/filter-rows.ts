@@ -1,5 +1,5 @@
 import { StringDecoder } from "node:string_decoder";
-import type { Comparator } from "../evaluate/to-comparator.js";
+import type { RecordOrder } from "../evaluate/to-comparator.js";
 import type { Predicate } from "../evaluate/to-predicate.js";
 import { flattenResponse, isClassificationResponse, kindOf } from "./classification-response.js";
 import { JsonArraySplitter } from "./json-array-splitter.js";
@@ -9,7 +9,7 @@ import type { OutputBuffer } from "./output-buffer.js";
 export interface FilterPlan {
   readonly test: Predicate;
   /** Null when the query does not sort: rows then go out as they are read. */
-  readonly compare: Comparator | null;
+  readonly order: RecordOrder | null;
   /** Stop after this many matches (after sorting, when the query sorts); Infinity for all. */
   readonly limit: number;
   /** Count the matches instead of writing them. */
@@ -103,6 +103,8 @@ export async function filterRows(
 
 interface Held {
   readonly record: unknown;
+  /** Its sort key, read once. */
+  readonly key: unknown;
   readonly text: string | null;
 }
 
@@ -128,7 +130,7 @@ class FilterRun implements FilterCounts {
   done = false;
 
   private readonly test: Predicate;
-  private readonly compare: Comparator | null;
+  private readonly order: RecordOrder | null;
   private readonly limit: number;
   private readonly writeRows: boolean;
   /** Whether matches are held to be sorted (not when only counting). */
@@ -154,10 +156,10 @@ class FilterRun implements FilterCounts {
     private readonly events: FilterEvents,
   ) {
     this.test = plan.test;
-    this.compare = plan.compare;
+    this.order = plan.order;
     this.limit = plan.limit;
     this.writeRows = !plan.countOnly;
-    this.hold = plan.compare !== null && !plan.countOnly;
+    this.hold = plan.order !== null && !plan.countOnly;
     this.pruneAt = Number.isFinite(plan.limit) ? Math.max(2 * plan.limit, 1024) : Infinity;
     if (plan.limit <= 0) this.done = true;
   }
@@ -193,9 +195,9 @@ class FilterRun implements FilterCounts {
   writeHeld(): number {
     if (!this.hold) return this.writeRows ? Math.min(this.matched, this.limit) : 0;
     if (this.out.closed) return 0;
-    const compare = this.compare!;
+    const order = this.order!;
     const held = this.held;
-    held.sort((a, b) => compare(a.record, b.record));
+    held.sort((a, b) => order.compare(a.key, b.key));
     const count = Math.min(held.length, this.limit);
     for (let i = 0; i < count; i++) {
       const { record, text } = held[i]!;
@@ -224,10 +226,12 @@ class FilterRun implements FilterCounts {
     this.matched++;
     if (this.hold) {
       // with a limit, a row that sorts after the last of the first `limit` so far cannot make it
+      const order = this.order!;
+      const key = order.key(record);
       const last = this.last;
-      if (last !== null && this.compare!(record, last.record) >= 0) return;
+      if (last !== null && order.compare(key, last.key) >= 0) return;
       // a copy: a slice would keep the whole chunk it was cut from alive
-      this.held.push({ record, text: text === null ? null : copyString(text) });
+      this.held.push({ record, key, text: text === null ? null : copyString(text) });
       if (this.held.length >= this.pruneAt) this.prune();
       return;
     }
@@ -237,8 +241,8 @@ class FilterRun implements FilterCounts {
 
   /** Keeps only the first `limit` matches in sorted order; a stable sort keeps ties in input order. */
   private prune(): void {
-    const compare = this.compare!;
-    this.held.sort((a, b) => compare(a.record, b.record));
+    const order = this.order!;
+    this.held.sort((a, b) => order.compare(a.key, b.key));
     this.held.length = this.limit;
     this.last = this.held[this.limit - 1] ?? null;
   }

@@ -2,9 +2,19 @@ import type { FieldType } from "../catalogue/catalogue.js";
 import type { CheckedQuery, CheckedSortKey } from "../check/checked-query.js";
 import { compareCodePoints } from "./compare-code-points.js";
 import { instantOf } from "./parse-instant.js";
-import { pathReader, unguardedPathReader } from "./read-path.js";
+import { pathReader } from "./read-path.js";
 
 export type Comparator = (a: unknown, b: unknown) => number;
+
+/**
+ * The order of records as keys read once per record: sorting many records compares keys, not
+ * records, so a path is walked and a datetime parsed once per record instead of once per comparison.
+ */
+export interface RecordOrder {
+  /** The record's sort values (one value for one sort key, else a list of them); null when missing or wrong-typed. */
+  readonly key: (record: unknown) => unknown;
+  readonly compare: (x: unknown, y: unknown) => number;
+}
 
 /**
  * Builds a comparator over every sort key of the query, in order (LANGUAGE.md §7). Missing, null and
@@ -12,16 +22,27 @@ export type Comparator = (a: unknown, b: unknown) => number;
  * stable sort keeps their input order. Strings compare by code point, case-sensitively.
  */
 export function toComparator(query: CheckedQuery): Comparator {
-  const keys = query.sort.map(keyComparator);
-  const [first, second] = keys;
-  if (first === undefined) return () => 0;
+  const { key, compare } = toRecordOrder(query);
+  return (a, b) => compare(key(a), key(b));
+}
+
+/** The order of `toComparator`, split into the key of a record and the comparison of two keys. */
+export function toRecordOrder(query: CheckedQuery): RecordOrder {
+  const orders = query.sort.map(keyOrder);
+  const [first, second] = orders;
+  if (first === undefined) return { key: () => null, compare: () => 0 };
   if (second === undefined) return first;
-  return (a, b) => {
-    for (let i = 0; i < keys.length; i++) {
-      const order = keys[i]!(a, b);
-      if (order !== 0) return order;
-    }
-    return 0;
+  return {
+    key: (record) => orders.map((order) => order.key(record)),
+    compare: (x, y) => {
+      const xs = x as unknown[];
+      const ys = y as unknown[];
+      for (let i = 0; i < orders.length; i++) {
+        const order = orders[i]!.compare(xs[i], ys[i]);
+        if (order !== 0) return order;
+      }
+      return 0;
+    },
   };
 }
 
@@ -60,28 +81,21 @@ const sortOrders: Readonly<Record<FieldType, SortOrder<number> | SortOrder<strin
   "string[]": stringOrder,
 };
 
-function keyComparator(key: CheckedSortKey): Comparator {
+function keyOrder(key: CheckedSortKey): RecordOrder {
   const order = sortOrders[key.field.type] as SortOrder<number | string>;
-  return directedComparator(key.field.path, order, key.direction === "desc" ? -1 : 1);
+  return directedOrder(key.field.path, order, key.direction === "desc" ? -1 : 1);
 }
 
-function directedComparator<T>(path: readonly string[], order: SortOrder<T>, sign: number): Comparator {
+function directedOrder<T>(path: readonly string[], order: SortOrder<T>, sign: number): RecordOrder {
   const read = pathReader(path);
-  const readUnguarded = unguardedPathReader(path);
   const { value: sortValue, compare } = order;
-  return (a, b) => {
-    let x: SortValue<T>;
-    let y: SortValue<T>;
-    try {
-      x = sortValue(readUnguarded(a));
-      y = sortValue(readUnguarded(b));
-    } catch {
-      x = sortValue(read(a));
-      y = sortValue(read(b));
-    }
-    if (x === null) return y === null ? 0 : 1;
-    if (y === null) return -1;
-    const result = compare(x, y);
-    return result === 0 ? 0 : sign * result;
+  return {
+    key: (record) => sortValue(read(record)),
+    compare: (x, y) => {
+      if (x === null) return y === null ? 0 : 1;
+      if (y === null) return -1;
+      const result = compare(x as T, y as T);
+      return result === 0 ? 0 : sign * result;
+    },
   };
 }

@@ -11,7 +11,7 @@ import { compileLocal } from "../../src/local-query.js";
 function planFor(text: string, extra: Partial<FilterPlan> = {}): FilterPlan {
   const local = compileLocal(text);
   if (!local.ok) throw new Error(`bad query ${text}`);
-  return { test: local.test, compare: local.compare, limit: Infinity, countOnly: false, ...extra };
+  return { test: local.test, order: local.order, limit: Infinity, countOnly: false, ...extra };
 }
 
 class Collect extends Writable {

@@ -45,7 +45,7 @@ async function heapDuring(query: string): Promise<{ growth: number; matched: num
   const local = compileLocal(query);
   if (!local.ok) throw new Error(query);
   const heap: number[] = [];
-  const summary = await filterRows(ndjsonChunks(heap), { test: local.test, compare: local.compare, limit: Infinity, countOnly: false }, new OutputBuffer(discard()), {
+  const summary = await filterRows(ndjsonChunks(heap), { test: local.test, order: local.order, limit: Infinity, countOnly: false }, new OutputBuffer(discard()), {
     invalid: () => {},
   });
   expect(summary.read).toBe(totalRows);
