@@ -102,6 +102,7 @@ export async function filterRows(
 }
 
 interface Held {
+  /** Null when the row is written as its text. */
   readonly record: unknown;
   /** Its sort key, read once. */
   readonly key: unknown;
@@ -230,8 +231,9 @@ class FilterRun implements FilterCounts {
       const key = order.key(record);
       const last = this.last;
       if (last !== null && order.compare(key, last.key) >= 0) return;
-      // a copy: a slice would keep the whole chunk it was cut from alive
-      this.held.push({ record, key, text: text === null ? null : copyString(text) });
+      // a row with its text is written as that text, so the parsed object need not be kept;
+      // the text is a copy, as a slice would keep the whole chunk it was cut from alive
+      this.held.push(text === null ? { record, key, text } : { record: null, key, text: copyString(text) });
       if (this.held.length >= this.pruneAt) this.prune();
       return;
     }
