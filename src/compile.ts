@@ -4,7 +4,7 @@ import { defineCatalogue } from "./catalogue/define-catalogue.js";
 import type { CheckedQuery } from "./check/checked-query.js";
 import { checkQuery } from "./check/check-query.js";
 import { severityOf, type Diagnostic, type Problem } from "./diagnostics/diagnostic.js";
-import { describe } from "./diagnostics/messages.js";
+import { describeAll } from "./diagnostics/messages.js";
 import { emitRequest } from "./emit/emit-request.js";
 import type { GroupJson, SortJson } from "./emit/filter-json.js";
 import { defaultSyntaxLimits, parseQuery } from "./syntax/parse.js";
@@ -71,23 +71,9 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
     ok,
     filters: ok ? emitted.filters : null,
     sort: ok ? emitted.sort : null,
-    diagnostics: diagnosticsOf(problems),
+    diagnostics: describeAll(problems),
     ...(understood && { query: checked.query }),
   };
-}
-
-/** In offset order; two reports that offer the same fix are one mistake seen twice: the first stays. */
-function diagnosticsOf(problems: readonly Problem[]): Diagnostic[] {
-  if (problems.length === 0) return [];
-  const sorted = problems.map(describe).sort((a, b) => a.start - b.start || a.end - b.end);
-  const fixes = new Set<string>();
-  return sorted.filter((diagnostic) => {
-    if (!diagnostic.fix) return true;
-    const key = `${diagnostic.fix.start}:${diagnostic.fix.end}:${diagnostic.fix.replacement}`;
-    if (fixes.has(key)) return false;
-    fixes.add(key);
-    return true;
-  });
 }
 
 function isError(problem: Problem): boolean {

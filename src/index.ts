@@ -2,7 +2,7 @@ export { compile, type CompileOptions, type CompileResult, type Limits } from ".
 export { toPredicate } from "./evaluate/to-predicate.js";
 export { toComparator } from "./evaluate/to-comparator.js";
 export { filter, type FilterOptions, type FilterResult } from "./filter.js";
-export { parseQuery as parse, type ParseResult } from "./syntax/parse.js";
+export { parse, type ParseOptions, type ParseResult } from "./parse.js";
 export { complete, type CompleteOptions, type CompletionItem, type CompletionKind, type Completions } from "./complete/complete.js";
 export { format } from "./format/format-query.js";
 export { fromFilters, fromRequest, type FromFiltersOptions, type FromFiltersResult } from "./decompile/from-filters.js";

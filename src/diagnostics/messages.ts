@@ -52,3 +52,17 @@ function quoteToken(token: string | undefined): string {
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? "an" : "a";
 }
+
+/** In offset order; two reports that offer the same fix are one mistake seen twice: the first stays. */
+export function describeAll(problems: readonly Problem[]): Diagnostic[] {
+  if (problems.length === 0) return [];
+  const sorted = problems.map(describe).sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixes = new Set<string>();
+  return sorted.filter((diagnostic) => {
+    if (!diagnostic.fix) return true;
+    const key = `${diagnostic.fix.start}:${diagnostic.fix.end}:${diagnostic.fix.replacement}`;
+    if (fixes.has(key)) return false;
+    fixes.add(key);
+    return true;
+  });
+}

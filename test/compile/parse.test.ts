@@ -560,3 +560,19 @@ describe("parseQuery: limits", () => {
     expect(problems(text, { maxLength: 1_000_000, maxDepth: 32 })).toEqual([["too-deep", 32, 33]]);
   });
 });
+
+describe("parse, the public syntax-only entry", () => {
+  it("gives the AST and described diagnostics, checking nothing against a catalogue", async () => {
+    const { parse } = await import("../../src/parse.js");
+    const result = parse("colour = 1 and (depth >");
+    expect(result.query.filter?.kind).toBe("comparison");
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.start, d.end])).toEqual([["unexpected-end", "error", 23, 23]]);
+    expect(result.diagnostics[0]!.message).toEqual(expect.any(String));
+  });
+
+  it("takes the length and depth limits", async () => {
+    const { parse } = await import("../../src/parse.js");
+    expect(parse("x".repeat(11), { limits: { maxLength: 10 } }).diagnostics.map((d) => d.code)).toEqual(["too-long"]);
+    expect(parse("((x))", { limits: { maxDepth: 1 } }).diagnostics.map((d) => [d.code, d.start])).toEqual([["too-deep", 1]]);
+  });
+});
