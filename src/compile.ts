@@ -8,6 +8,7 @@ import { describeAll } from "./diagnostics/messages.js";
 import { emitRequest } from "./emit/emit-request.js";
 import type { GroupJson, SortJson } from "./emit/filter-json.js";
 import { defaultSyntaxLimits, parseQuery } from "./syntax/parse.js";
+import { parseAbsoluteDateTime } from "./values/datetime.js";
 import { isTargetName, targets, type TargetName } from "./targets/targets.js";
 
 export interface Limits {
@@ -44,26 +45,23 @@ const catalogues = new WeakMap<object, Catalogue>();
 
 /**
  * Text to the API's JSON. Never throws on any text. Options that are not what this signature
- * says are the caller's mistake: an unknown target or a `now` that is no date throws a TypeError,
- * a catalogue that is no valid catalogue a CatalogueError.
+ * says are the caller's mistake: an unknown target, a `now` that is no Date or ISO datetime, or a
+ * limit that is no whole number of at least 1 throws a TypeError; an invalid catalogue a CatalogueError.
  */
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const target = resolveTarget(options.target);
   const catalogue = resolveCatalogue(options.catalogue);
-  const limits = options.limits ?? {};
-  const parsed = parseQuery(String(text), {
-    maxLength: limits.maxLength ?? defaultSyntaxLimits.maxLength,
-    maxDepth: limits.maxDepth ?? defaultSyntaxLimits.maxDepth,
-  });
+  const limits = resolveLimits(options.limits ?? {});
+  const parsed = parseQuery(String(text), { maxLength: limits.maxLength, maxDepth: limits.maxDepth });
   const checked = checkQuery(parsed.query, catalogue, {
     now: resolveNow(options.now),
-    maxListValues: limits.maxListValues ?? 1000,
+    maxListValues: limits.maxListValues,
   });
   const understood = !parsed.problems.some(isError) && !checked.problems.some(isError);
   // the target's own refusals are reported even when the query has other mistakes
   const emitted = emitRequest(checked.query, target, {
     caseSensitive: options.caseSensitive === true,
-    maxGroupItems: limits.maxGroupItems ?? Infinity,
+    maxGroupItems: limits.maxGroupItems,
   });
   const problems: Problem[] = [...parsed.problems, ...checked.problems, ...emitted.problems];
   const ok = understood && !emitted.problems.some(isError);
@@ -99,7 +97,23 @@ export function resolveCatalogue(catalogue: Catalogue | CatalogueJson | undefine
 
 function resolveNow(now: Date | string | undefined): number {
   if (now === undefined) return Date.now();
-  const ms = now instanceof Date ? now.getTime() : typeof now === "string" ? Date.parse(now) : NaN;
-  if (!Number.isFinite(ms)) throw new TypeError(`now must be a Date or an ISO datetime string, not ${JSON.stringify(now)}`);
-  return ms;
+  if (now instanceof Date && Number.isFinite(now.getTime())) return now.getTime();
+  // the query's own datetime forms: a time carries Z or an offset, so no machine's time zone leaks in
+  const read = typeof now === "string" ? parseAbsoluteDateTime(now) : null;
+  if (read) return read.kind === "day" ? read.start : read.at;
+  throw new TypeError(`now must be a Date or an ISO datetime with Z or an offset, not ${JSON.stringify(now)}`);
+}
+
+function resolveLimits(limits: Limits): Required<Limits> {
+  const read = (name: keyof Limits, fallback: number, infinite = false): number => {
+    const value = limits[name] ?? fallback;
+    if ((Number.isInteger(value) && value >= 1) || (infinite && value === Infinity)) return value;
+    throw new TypeError(`limits.${name} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+  };
+  return {
+    maxLength: read("maxLength", defaultSyntaxLimits.maxLength, true),
+    maxDepth: read("maxDepth", defaultSyntaxLimits.maxDepth),
+    maxGroupItems: read("maxGroupItems", Infinity, true),
+    maxListValues: read("maxListValues", 1000, true),
+  };
 }

@@ -20,7 +20,7 @@ import type {
   Value,
 } from "../syntax/ast.js";
 import { fieldName } from "../syntax/ast.js";
-import { dayMs, isoString, parseDateTime, type DateTimeValue } from "../values/datetime.js";
+import { dayMs, isoString, isRepresentable, parseDateTime, type DateTimeValue } from "../values/datetime.js";
 import type { CheckedQuery, CheckedSortKey, Condition, ConditionValue, PlanNode } from "./checked-query.js";
 import { operatorsByType } from "./operators-by-type.js";
 import { suggest } from "./suggest.js";
@@ -379,8 +379,9 @@ class Checker {
         if (literal.kind !== "string" && literal.kind !== "date" && literal.kind !== "relative-date") return this.mismatch(literal, field);
         const text = literal.kind === "string" ? literal.value : literal.raw;
         const value = parseDateTime(text, this.options.now);
-        if (!value) this.report("invalid-datetime", literal.span, { text });
-        return value ?? undefined;
+        if (value && isRepresentable(value)) return value;
+        this.report("invalid-datetime", literal.span, { text, ...(value && { reason: "range" }) });
+        return undefined;
       }
     }
   }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { CompileOptions } from "../compile.js";
 import { defineCatalogue } from "../catalogue/define-catalogue.js";
 import { isTargetName } from "../targets/targets.js";
+import { parseAbsoluteDateTime } from "../values/datetime.js";
 import { UsageError } from "./usage-error.js";
 
 /** The flags every command that compiles a query shares. */
@@ -26,7 +27,7 @@ export async function compileOptionsFrom(values: QueryFlagValues): Promise<Compi
     options.target = values.target;
   }
   if (values.now !== undefined) {
-    if (!Number.isFinite(Date.parse(values.now))) throw new UsageError(`--now must be an ISO datetime, not ${JSON.stringify(values.now)}`);
+    if (!parseAbsoluteDateTime(values.now)) throw new UsageError(`--now must be an ISO datetime with Z or an offset (2026-12-01T00:00:00Z), not ${JSON.stringify(values.now)}`);
     options.now = values.now;
   }
   if (values["case-sensitive"]) options.caseSensitive = true;

@@ -74,7 +74,7 @@ export function complete(text: string, offset: number = text.length, options: Co
   const catalogue = resolveCatalogue(options.catalogue);
   const offered = targets[options.target ?? "classifications"].operators;
   const takes = (spec: FieldSpec | undefined, operator: OperatorName): boolean => offered.has(operator) && (!spec || operatorsByType[spec.type].has(operator));
-  const cursor = Math.max(0, Math.min(offset, text.length));
+  const cursor = Number.isFinite(offset) ? Math.max(0, Math.min(Math.trunc(offset), text.length)) : text.length;
   const tokens = tokenize(text.slice(0, cursor)).tokens;
   const last = tokens[tokens.length - 1];
   const typing = last !== undefined && last.startOffset + last.image.length === cursor && wordTokens.has(last.tokenType.name) ? last : undefined;
@@ -139,7 +139,7 @@ function fieldBefore(tokens: readonly IToken[], catalogue: Catalogue): FieldSpec
 function valuesFor(field: FieldSpec): CompletionItem[] {
   switch (field.type) {
     case "enum":
-      return (field.values ?? []).map((value) => ({ label: value, insert: /^[A-Za-z_][A-Za-z0-9_]*$/.test(value) ? value : JSON.stringify(value), kind: "value" }));
+      return (field.values ?? []).map((value) => ({ label: value, insert: isBareWord(value) ? value : JSON.stringify(value), kind: "value" }));
     case "boolean":
       return ["true", "false"].map((value) => ({ label: value, insert: value, kind: "value" }));
     case "datetime":
@@ -153,9 +153,12 @@ function valuesFor(field: FieldSpec): CompletionItem[] {
 }
 
 function fieldText(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^(and|or|not|in|between|exists|is|null|true|false|sort|by|asc|desc|now)$/i.test(name)
-    ? name
-    : "`" + name.replace(/[`\\]/g, "\\$&") + "`";
+  return isBareWord(name) ? name : "`" + name.replace(/[`\\]/g, "\\$&") + "`";
+}
+
+/** An identifier that is no keyword (and no `now…`) reads as itself; anything else needs quotes. */
+function isBareWord(word: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(word) && !/^(and|or|not|in|between|exists|is|null|true|false|sort|by|asc|desc|now)$/i.test(word);
 }
 
 function describeField(field: FieldSpec): string {

@@ -12,7 +12,7 @@ import type { ComparisonOperator, Expression, FieldPath, Literal, Query, SortKey
 import { defaultSyntaxLimits, hardMaxDepth, parseQuery, type SyntaxLimits } from "../syntax/parse.js";
 import { suggest } from "../check/suggest.js";
 import { isTargetName, targets, type Target, type TargetName } from "../targets/targets.js";
-import { dayMs, isoString, parseAbsoluteDateTime } from "../values/datetime.js";
+import { isoString, isRepresentable, parseAbsoluteDateTime } from "../values/datetime.js";
 import { childPath, describeJson, shapeMessages, type FilterDiagnostic, type ShapeCode } from "./filter-diagnostic.js";
 
 export interface FromFiltersOptions {
@@ -239,19 +239,6 @@ class QueryBuilder {
     if (operator === "exists" && raw === true) return { kind: "exists", field, operatorSpan, span };
     if (operator === "is_null" && typeof raw === "boolean") return { kind: "is-null", field, negated: !raw, operatorSpan, span };
     const infix = infixOperators[operator];
-    if (value.kind === "date" && !isPlainDate(value.raw)) {
-      // an instant past year 9999: only `lt` and `gte` at a midnight have a text form
-      const day = infix === undefined ? null : dayForm(operator, value.raw);
-      if (!day) {
-        this.report("unrepresentable-value", valuePath, { value: JSON.stringify(raw) });
-        return null;
-      }
-      return { kind: "comparison", field, operator: day.operator, operatorSpan, value: { ...value, raw: day.raw }, span };
-    }
-    if (value.kind === "list" && value.items.some((item) => item.kind === "date" && !isPlainDate(item.raw))) {
-      this.report("unrepresentable-value", valuePath, { value: JSON.stringify(raw) });
-      return null;
-    }
     if (infix === undefined) return { kind: "call", name: operator, nameSpan: operatorSpan, field, argument: value, span };
     return { kind: "comparison", field, operator: infix, operatorSpan, value, span };
   }
@@ -277,6 +264,11 @@ class QueryBuilder {
       case "string": {
         const at = datetime ? instantOf(json) : null;
         if (at !== null) return { kind: "date", raw: isoString(at), span };
+        if (datetime) {
+          // the API takes instants: "now-1d" in JSON is no datetime, though it would read as one in a query
+          this.report("invalid-datetime", path, { text: json });
+          return null;
+        }
         return { kind: "string", value: json, quote: '"', span };
       }
       case "number":
@@ -327,8 +319,8 @@ class QueryBuilder {
     this.report("unknown-key", childPath(path, key), { key }, hint);
   }
 
-  private report(code: ShapeCode | "unknown-operator" | "too-deep", path: string, detail: Readonly<Record<string, string>>, hint?: string): void {
-    const message = code === "unknown-operator" || code === "too-deep" ? describe({ code, span: { start: 0, end: 0 }, detail: { ...detail, limit: String(hardMaxDepth) } }).message : shapeMessages[code](detail);
+  private report(code: ShapeCode | "unknown-operator" | "too-deep" | "invalid-datetime", path: string, detail: Readonly<Record<string, string>>, hint?: string): void {
+    const message = code === "unknown-operator" || code === "too-deep" || code === "invalid-datetime" ? describe({ code, span: { start: 0, end: 0 }, detail: { ...detail, limit: String(hardMaxDepth) } }).message : shapeMessages[code](detail);
     this.diagnostics.push({ code, severity: "error", message, path, ...(hint !== undefined && { hint }) });
   }
 }
@@ -338,34 +330,11 @@ function pathOf(name: string, span: Span): FieldPath {
   return { kind: "field", segments: name.split(".").map((segment) => ({ name: segment, quoted: !isPlainWord(segment), span })), span };
 }
 
-/** The instant an ISO datetime string names (date-only: the start of that UTC day), or null. */
+/** The instant an ISO datetime string names (date-only: the start of that UTC day) within the API's years, or null. */
 function instantOf(text: string): number | null {
   const read = parseAbsoluteDateTime(text);
-  if (read) return read.kind === "day" ? read.start : read.at;
-  // years past 9999, as toISOString writes them
-  if (/^[+-]\d{6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/.test(text)) {
-    const at = Date.parse(text);
-    return Number.isFinite(at) ? at : null;
-  }
-  return null;
-}
-
-function isPlainDate(raw: string): boolean {
-  return /^\d{4}-/.test(raw);
-}
-
-/**
- * An instant at a UTC midnight outside years 0000–9999 (what `<= 9999-12-31` compiles to) written
- * as the day before it: `lt` midnight is `<=` that day, `gte` midnight is `>` it.
- */
-function dayForm(operator: OperatorName, raw: string): { operator: ComparisonOperator; raw: string } | null {
-  const at = Date.parse(raw);
-  if (!Number.isFinite(at) || at - dayMs < -8.64e15) return null;
-  const previous = isoString(at - dayMs);
-  if (at % dayMs !== 0 || !isPlainDate(previous)) return null;
-  if (operator === "lt") return { operator: "<=", raw: previous.slice(0, 10) };
-  if (operator === "gte") return { operator: ">", raw: previous.slice(0, 10) };
-  return null;
+  if (!read || !isRepresentable(read)) return null;
+  return read.kind === "day" ? read.start : read.at;
 }
 
 function withoutOffsets(problem: Problem): Omit<FilterDiagnostic, "path"> {

@@ -15,7 +15,10 @@ const messages: Readonly<Record<DiagnosticCode, (detail: Detail) => string>> = {
   "unknown-operator": (d) => `there is no operator "${d.name}"`,
   "operator-not-allowed": (d) => `${d.operator} does not apply to ${d.field}, which is ${article(d.type ?? "")} ${d.type}`,
   "type-mismatch": (d) => `${d.field} takes ${d.expected}`,
-  "invalid-datetime": (d) => `"${d.text}" is not a datetime: write 2024-01-01, 2024-01-01T10:00Z or now-7d`,
+  "invalid-datetime": (d) =>
+    d.reason === "range"
+      ? `"${d.text}" lies outside the years 0000 to 9999 that the API's datetimes can hold (a whole day needs the next one too)`
+      : `"${d.text}" is not a datetime: write 2024-01-01, 2024-01-01T10:00Z or now-7d`,
   "invalid-regex": (d) => `this regular expression cannot run in linear time or is malformed (${d.reason})`,
   "empty-list": () => "a list needs at least one value",
   "out-of-range": (d) => `${d.field} lies between ${d.min} and ${d.max}, so this compares with nothing`,

@@ -62,6 +62,16 @@ export function parseDateTime(text: string, now: number): DateTimeValue | null {
   return /^now/i.test(text) ? parseRelativeDateTime(text, now) : parseAbsoluteDateTime(text);
 }
 
+/** The instants the API's `YYYY-MM-DDTHH:mm:ss.sssZ` can write: years 0000 to 9999. */
+const firstInstant = -62_167_219_200_000;
+const lastInstant = 253_402_300_799_999;
+
+/** Whether every instant the value may be emitted as (a whole day: its start and the next day's) fits the API's format. */
+export function isRepresentable(value: DateTimeValue): boolean {
+  const [from, to] = value.kind === "day" ? [value.start, value.start + dayMs] : [value.at, value.at];
+  return from >= firstInstant && to <= lastInstant;
+}
+
 export function isoString(ms: number): string {
   return new Date(ms).toISOString();
 }
