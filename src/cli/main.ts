@@ -43,12 +43,25 @@ export async function main(argv: string[], terminal: Terminal): Promise<number> 
     return await command(rest, terminal);
   } catch (error) {
     if (error instanceof UsageError || isArgumentError(error)) {
-      // one line: node's own argument errors run on with advice over several
-      const reason = (error as Error).message.split("\n")[0];
-      terminal.stderr.write(`taxql ${command ? name + ": " : ""}${reason}\n`);
+      terminal.stderr.write(`taxql${command ? " " + name : ""}: ${usageReason(error as Error)}\n`);
       return 2;
     }
     throw error;
+  }
+}
+
+/** One line, in the CLI's own words: node's argument errors run on with advice over several. */
+function usageReason(error: Error): string {
+  const option = /Option '([^']+)'/.exec(error.message)?.[1] ?? /option '([^']+)'/i.exec(error.message)?.[1];
+  switch ((error as { code?: string }).code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option ${option ?? ""} (a query that starts with - goes after --)`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `${option ?? "an option"} needs a value (write ${option ?? "--option"}=VALUE for one that starts with -)`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `unexpected argument: ${error.message.split("\n")[0]}`;
+    default:
+      return error.message.split("\n")[0]!.replace(/\r/g, "");
   }
 }
 

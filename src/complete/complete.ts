@@ -70,17 +70,22 @@ const wordTokens = new Set(["Identifier", "CallName", "RelativeDate", ...[...pla
  * What may be typed at `offset`: fields, operators the field's type takes, keywords, enum values,
  * call names; filtered by the word under the cursor. For a search bar: cheap enough per keystroke.
  */
-export function complete(text: string, offset: number = text.length, options: CompleteOptions = {}): Completions {
+export function complete(input: string, offset?: number, options: CompleteOptions = {}): Completions {
+  const text = String(input);
   const catalogue = resolveCatalogue(options.catalogue);
   const offered = targets[options.target ?? "classifications"].operators;
   const takes = (spec: FieldSpec | undefined, operator: OperatorName): boolean => offered.has(operator) && (!spec || operatorsByType[spec.type].has(operator));
-  const cursor = Number.isFinite(offset) ? Math.max(0, Math.min(Math.trunc(offset), text.length)) : text.length;
+  const cursor = offset !== undefined && Number.isFinite(offset) ? Math.max(0, Math.min(Math.trunc(offset), text.length)) : text.length;
   const tokens = tokenize(text.slice(0, cursor)).tokens;
   const last = tokens[tokens.length - 1];
   const typing = last !== undefined && last.startOffset + last.image.length === cursor && wordTokens.has(last.tokenType.name) ? last : undefined;
   const preceding = typing ? tokens.slice(0, -1) : tokens;
   const prefix = typing?.image ?? "";
   const from = typing?.startOffset ?? cursor;
+  // inside a string being typed there is nothing to offer
+  if (last !== undefined && last.tokenType === t.UnterminatedString && last.startOffset + last.image.length === cursor) return { from: cursor, to: cursor, items: [] };
+  // a word written straight after a value or a word would glue onto it
+  const gap = !typing && cursor > 0 && /[\w"'`\])]/.test(text[cursor - 1]!) ? " " : "";
 
   const paths = taxqlParser().computeContentAssist("query", preceding);
   const field = fieldBefore(preceding, catalogue);
@@ -89,7 +94,8 @@ export function complete(text: string, offset: number = text.length, options: Co
   const afterField = !inSort && field !== undefined && preceding[preceding.length - 1]?.image === field.name;
   const items = new Map<string, CompletionItem>();
   const add = (item: CompletionItem): void => {
-    if (!items.has(item.kind + item.label) && item.label.toLowerCase().startsWith(prefix.toLowerCase())) items.set(item.kind + item.label, item);
+    if (items.has(item.kind + item.label) || !item.label.toLowerCase().startsWith(prefix.toLowerCase())) return;
+    items.set(item.kind + item.label, gap === "" ? item : { ...item, insert: gap + item.insert });
   };
 
   for (const path of paths) {
@@ -97,7 +103,8 @@ export function complete(text: string, offset: number = text.length, options: Co
     const rule = path.ruleStack[path.ruleStack.length - 1];
     if (afterField && rule !== "comparisonTail") continue;
     if (next === t.Not && rule === "comparisonTail") {
-      if (field && takes(field, "nin")) add({ label: "not in", insert: "not in", kind: "keyword" });
+      if (preceding[preceding.length - 1]?.tokenType === t.Is) add({ label: "not null", insert: "not null", kind: "keyword" });
+      else if (field && takes(field, "nin")) add({ label: "not in", insert: "not in", kind: "keyword" });
     } else if (next === t.FieldSegment && rule === "field") {
       for (const spec of catalogue.fields.values()) {
         if (!inSort || spec.sortable) add({ label: spec.name, insert: fieldText(spec.name), kind: "field", detail: describeField(spec) });

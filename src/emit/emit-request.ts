@@ -1,6 +1,6 @@
 import type { CheckedQuery, ConditionGroup, PlanNode } from "../check/checked-query.js";
 import type { Problem } from "../diagnostics/diagnostic.js";
-import type { Target } from "../targets/targets.js";
+import { targets, type Target } from "../targets/targets.js";
 import type { FilterJson, GroupJson, SortJson } from "./filter-json.js";
 
 export interface EmitOptions {
@@ -45,7 +45,12 @@ class Emitter {
   node(node: PlanNode): FilterJson {
     if (node.kind !== "condition") return this.group(node);
     if (!this.target.operators.has(node.operator)) {
-      this.problems.push({ code: "unsupported-operator", span: node.operatorSpan, detail: { operator: node.operator, target: this.target.name } });
+      const elsewhere = Object.values(targets).find((target) => target.operators.has(node.operator));
+      this.problems.push({
+        code: "unsupported-operator",
+        span: node.operatorSpan,
+        detail: { operator: node.operator, target: this.target.name, ...(elsewhere && { elsewhere: elsewhere.name }) },
+      });
     }
     return { [this.target.conditionKey]: node.field.name, operator: node.operator, value: node.value };
   }

@@ -54,7 +54,7 @@ function parse(text: string, limits: SyntaxLimits, fast: boolean): ParseResult {
 
   const tooDeep = findTooDeep(lexed.tokens, Math.min(limits.maxDepth, hardMaxDepth));
   if (tooDeep) {
-    problems.push({ code: "too-deep", span: tooDeep, detail: { limit: String(limits.maxDepth) } });
+    problems.push({ code: "too-deep", span: tooDeep, detail: { limit: String(Math.min(limits.maxDepth, hardMaxDepth)) } });
     return { query: empty, problems };
   }
 

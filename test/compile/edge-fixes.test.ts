@@ -63,3 +63,16 @@ describe("fromFilters on a datetime field", () => {
     expect(back.diagnostics.map((d) => [d.code, d.path])).toEqual([["invalid-datetime", "$.AND[0].value"]]);
   });
 });
+
+describe("messages", () => {
+  it("too-deep names the limit in force when the caller's is above the cap", () => {
+    const [diagnostic] = compile("(".repeat(300) + "depth = 1" + ")".repeat(300), { limits: { maxDepth: 1000 } }).diagnostics;
+    expect(diagnostic).toMatchObject({ code: "too-deep", start: 256 });
+    expect(diagnostic!.message).toContain("256");
+  });
+
+  it("unsupported-operator says which target has the operator", () => {
+    const [diagnostic] = compile('node_name ^= "a"').diagnostics;
+    expect(diagnostic!.message).toContain("mixpeek-v1");
+  });
+});

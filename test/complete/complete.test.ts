@@ -75,3 +75,24 @@ describe("complete", () => {
     }
   });
 });
+
+describe("complete, applied as the README says, keeps the query readable", () => {
+  const apply = (text: string, label: string) => {
+    const { from, to, items } = complete(text);
+    const item = items.find((candidate) => candidate.label === label)!;
+    return text.slice(0, from) + item.insert + text.slice(to);
+  };
+
+  it("offers not null after is", () => {
+    expect(labels("created_at is ")).toEqual(["not null", "null"]);
+    expect(apply("created_at is n", "not null")).toBe("created_at is not null");
+  });
+
+  it("puts a space before a word written straight after a value", () => {
+    expect(apply("score > 0.5", "and")).toBe("score > 0.5 and");
+  });
+
+  it("offers nothing inside a string being typed", () => {
+    expect(complete('node_name ~ "sp').items).toEqual([]);
+  });
+});
