@@ -2,9 +2,12 @@ import type { IRecognitionException, IToken } from "chevrotain";
 import { parseTokens } from "../../grammar/parser.js";
 import { scan } from "../../grammar/scanner.js";
 import type { Fix, Problem } from "../diagnostics/diagnostic.js";
+import type { Span } from "../span.js";
 import type { Query } from "./ast.js";
 import { AstBuilder } from "./build-ast.js";
 import { findTooDeep } from "./nesting-depth.js";
+import { Comma, Identifier, LeftParen, RightParen } from "../../grammar/tokens.js";
+import { isOperatorName } from "../operators.js";
 import { lexicalProblems } from "./lexical-problems.js";
 import { normalizeLookalikes } from "./normalize-lookalikes.js";
 import { parseWellFormed } from "./parse-well-formed.js";
@@ -76,7 +79,28 @@ function parse(text: string, limits: SyntaxLimits, fast: boolean): ParseResult {
     problems.push(problem);
   }
   const query = new AstBuilder(read, problems).query(tree.cst);
-  return { query, problems };
+  const spaced = spacedCallProblems(read, lexed.tokens, tree.errors);
+  if (spaced.length === 0) return { query, problems };
+  // the call written with a space is one mistake: what the parser and builder made of its group goes
+  const inside = (problem: Problem): boolean => spaced.some(({ group }) => problem.span.start >= group.start && problem.span.start < group.end);
+  return {
+    query: { ...query, filter: null },
+    problems: [...problems.filter((problem) => !inside(problem)), ...spaced.map(({ problem }) => problem)],
+  };
+}
+
+function spacedCallProblems(text: string, tokens: readonly IToken[], errors: readonly IRecognitionException[]): { problem: Problem; group: Span }[] {
+  const found: { problem: Problem; group: Span }[] = [];
+  for (const error of errors) {
+    const index = tokens.indexOf(error.token);
+    const call = spacedCallBefore(text, tokens, index);
+    if (!call || found.some(({ group }) => group.start === call.group.start)) continue;
+    found.push({
+      problem: { code: "unexpected-token", span: tokenSpan(error.token), detail: { token: error.token.image, hint: `a call's name is glued to its (: write ${call.name}(` }, fix: call.fix },
+      group: call.group,
+    });
+  }
+  return found;
 }
 
 /** True when the text has no syntax error (the catalogue is not consulted). */
@@ -136,8 +160,8 @@ function syntaxProblem(text: string, error: IRecognitionException, tokens: reado
     return { code: "unexpected-end", span: { start: text.length, end: text.length }, ...(fix !== null && { fix }) };
   }
   const span = tokenSpan(token);
-  // the word at fault may be the one before: `srot by depth` stumbles only at `by`
   const index = tokens.indexOf(token);
+  // the word at fault may be the one before: `srot by depth` stumbles only at `by`
   const misspelt = [token, tokens[index - 1]].find((candidate) => candidate !== undefined && keywordFor(candidate) !== null);
   const keyword = misspelt ? keywordFor(misspelt) : null;
   return {
@@ -146,6 +170,39 @@ function syntaxProblem(text: string, error: IRecognitionException, tokens: reado
     detail: { token: token.image, ...(keyword !== null && { suggestion: keyword }) },
     ...(misspelt && keyword !== null && { fix: { ...tokenSpan(misspelt), replacement: keyword } }),
   };
+}
+
+/**
+ * `text (node_description, "x")`: a comma inside a group whose `(` follows an operator's name after a
+ * space is a call written with a space, which makes it a word and a group.
+ */
+function spacedCallBefore(text: string, tokens: readonly IToken[], index: number): { name: string; fix: Fix; group: Span } | null {
+  if (tokens[index]?.tokenType !== Comma) return null;
+  let depth = 0;
+  for (let i = index - 1; i > 0; i--) {
+    const type = tokens[i]!.tokenType;
+    if (type === RightParen) depth++;
+    else if (type === LeftParen && depth > 0) depth--;
+    else if (type === LeftParen) {
+      const name = tokens[i - 1]!;
+      const open = tokens[i]!.startOffset;
+      const gapStart = name.startOffset + name.image.length;
+      if (name.tokenType !== Identifier || !isOperatorName(name.image) || gapStart === open) return null;
+      return { name: name.image, fix: { start: gapStart, end: open, replacement: "" }, group: { start: name.startOffset, end: groupEnd(text, tokens, i) } };
+    }
+  }
+  return null;
+}
+
+/** Where the group opened by the `(` at `open` closes (after its `)`), or the end of the text. */
+function groupEnd(text: string, tokens: readonly IToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === LeftParen) depth++;
+    else if (type === RightParen && --depth === 0) return tokens[i]!.startOffset + 1;
+  }
+  return text.length;
 }
 
 const keywordAliases: Readonly<Record<string, string>> = { ascending: "asc", descending: "desc", orderby: "sort", order: "sort" };

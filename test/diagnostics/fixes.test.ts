@@ -100,3 +100,19 @@ describe("misspelt keywords", () => {
     expect(diagnostics[0]!.hint).toBeUndefined();
   });
 });
+
+describe("a call written with a space before its parenthesis", () => {
+  it("is one diagnostic at the comma, whose fix removes the space", () => {
+    const text = 'text (node_description, "usb cable")';
+    const diagnostics = compile(text).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.start, d.end])).toEqual([["unexpected-token", 22, 23]]);
+    expect(diagnostics[0]!.hint).toContain("text(");
+    const fixed = applyFix(text, diagnostics[0]!);
+    expect(fixed).toBe('text(node_description, "usb cable")');
+    expect(compile(fixed).ok).toBe(true);
+  });
+
+  it("leaves a word that names no operator to the usual diagnostics", () => {
+    expect(compile("sports (depth, 1)").diagnostics.every((d) => d.hint === undefined || !d.hint.includes("glued"))).toBe(true);
+  });
+});
