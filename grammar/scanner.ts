@@ -1,4 +1,5 @@
 import type { ILexingError, IToken, TokenType } from "chevrotain";
+import { nonCallKeywords } from "./keywords.js";
 import * as t from "./tokens.js";
 
 /**
@@ -25,8 +26,6 @@ function sticky(type: TokenType): RegExp {
 const keywords: ReadonlyMap<string, TokenType> = new Map(
   [t.And, t.Or, t.Not, t.In, t.Between, t.Exists, t.Is, t.Null, t.True, t.False, t.Sort, t.By, t.Asc, t.Desc].map((type) => [type.name.toLowerCase(), type]),
 );
-/** Keywords that may not name a call (tokens.ts: `not(x)` is `not` and a group). */
-const nonCallKeywords = new Set(["and", "or", "not", "between", "is", "null", "true", "false", "sort", "by", "asc", "desc", "now"]);
 
 const enum Char {
   Tab = 9,

@@ -1,4 +1,5 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { nonCallKeywords } from "./keywords.js";
 
 const identifierStart = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"];
 const digits = [..."0123456789"];
@@ -18,8 +19,6 @@ export const Identifier = createToken({
   categories: [LiteralValue, FieldSegment],
 });
 
-/** Keywords that may not name a call: `not(x)` is `not` and a group. `in(` and `exists(` are calls. */
-const nonCallKeywords = new Set(["and", "or", "not", "between", "is", "null", "true", "false", "sort", "by", "asc", "desc", "now"]);
 const callNamePattern = /[A-Za-z_][A-Za-z0-9_]*(?=\()/y;
 
 export const CallName = createToken({

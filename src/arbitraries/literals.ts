@@ -2,7 +2,7 @@ import type { FieldSpec } from "../catalogue/catalogue.js";
 import type { ListLiteral, Literal, Value } from "../syntax/ast.js";
 import type { Arbitrary, FastCheck } from "./fast-check.js";
 import type { Write } from "./query-writer.js";
-import { isBareWord } from "./words.js";
+import { isPlainWord } from "../../grammar/keywords.js";
 
 /** A literal to write, and whether it is a date without a time (the checker widens those to a day). */
 export interface LiteralPiece {
@@ -104,7 +104,7 @@ export class Literals {
         { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,9}$/) },
         { weight: 1, arbitrary: fc.constantFrom("sports", "order", "index", "nothing", "nowhere", "notes", "sorted", "Andy", "iS_", "nullable", "between_", "trueish", "describe") },
       )
-      .filter((word) => isBareWord(word) && !excluded.has(word));
+      .filter((word) => isPlainWord(word) && !excluded.has(word));
   }
 
   bare(word: Arbitrary<string>): Arbitrary<LiteralPiece> {
@@ -242,7 +242,7 @@ export class Literals {
     const values = field.values ?? [];
     return fc.constantFrom(...values).chain((value) => {
       const quoted = this.quoted(fc.constant(value));
-      return isBareWord(value) ? fc.oneof(this.bare(fc.constant(value)), quoted) : quoted;
+      return isPlainWord(value) ? fc.oneof(this.bare(fc.constant(value)), quoted) : quoted;
     });
   }
 

@@ -4,7 +4,7 @@ import type { Arbitrary, FastCheck } from "./fast-check.js";
 import { quote } from "./literals.js";
 import type { QueryPieces, WrittenQuery } from "./query-pieces.js";
 import { QueryWriter, type Write } from "./query-writer.js";
-import { isBareWord } from "./words.js";
+import { isPlainWord } from "../../grammar/keywords.js";
 
 /** A query with one mistake in it, and the diagnostic code compiling it must report. */
 export interface NearMiss {
@@ -188,7 +188,7 @@ export class NearMisses {
       }
     }
 
-    const bareFields = all.filter((field) => isBareWord(field.name));
+    const bareFields = all.filter((field) => isPlainWord(field.name));
     if (bareFields.length > 0) faults.push(this.fault("missing-operator", "clause", fc.constantFrom(...bareFields.map((field) => field.name))));
 
     if (!catalogue.freeText) {

@@ -7,7 +7,7 @@ import type { Arbitrary, FastCheck } from "./fast-check.js";
 import { callsByType, infixFormsByType, targetTakes, type InfixForm } from "./forms.js";
 import { backtick, Literals, type LiteralPiece, type ValuePiece } from "./literals.js";
 import { QueryWriter, type Write } from "./query-writer.js";
-import { isBareWord } from "./words.js";
+import { isPlainWord } from "../../grammar/keywords.js";
 
 /** An expression with the span it takes in its parent, its parentheses included. */
 export interface Placed {
@@ -99,7 +99,7 @@ export class QueryPieces {
       } else {
         segments.forEach((segment, i) => {
           if (i > 0) w.write(".");
-          const bare = isBareWord(segment) && !quoteIt[i];
+          const bare = isPlainWord(segment) && !quoteIt[i];
           written.push({ name: segment, quoted: !bare, span: w.write(bare ? segment : backtick(segment)) });
         });
       }

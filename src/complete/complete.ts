@@ -1,4 +1,5 @@
 import type { IToken, TokenType } from "chevrotain";
+import { isPlainWord } from "../../grammar/keywords.js";
 import { tokenize } from "../../grammar/lexer.js";
 import { taxqlParser } from "../../grammar/parser.js";
 import * as t from "../../grammar/tokens.js";
@@ -146,7 +147,7 @@ function fieldBefore(tokens: readonly IToken[], catalogue: Catalogue): FieldSpec
 function valuesFor(field: FieldSpec): CompletionItem[] {
   switch (field.type) {
     case "enum":
-      return (field.values ?? []).map((value) => ({ label: value, insert: isBareWord(value) ? value : JSON.stringify(value), kind: "value" }));
+      return (field.values ?? []).map((value) => ({ label: value, insert: isPlainWord(value) ? value : JSON.stringify(value), kind: "value" }));
     case "boolean":
       return ["true", "false"].map((value) => ({ label: value, insert: value, kind: "value" }));
     case "datetime":
@@ -160,13 +161,9 @@ function valuesFor(field: FieldSpec): CompletionItem[] {
 }
 
 function fieldText(name: string): string {
-  return isBareWord(name) ? name : "`" + name.replace(/[`\\]/g, "\\$&") + "`";
+  return isPlainWord(name) ? name : "`" + name.replace(/[`\\]/g, "\\$&") + "`";
 }
 
-/** An identifier that is no keyword (and no `now…`) reads as itself; anything else needs quotes. */
-function isBareWord(word: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(word) && !/^(and|or|not|in|between|exists|is|null|true|false|sort|by|asc|desc|now)$/i.test(word);
-}
 
 function describeField(field: FieldSpec): string {
   return field.description ? `${field.type}: ${field.description}` : field.type;

@@ -5,7 +5,7 @@ import { severityOf, type Problem } from "../diagnostics/diagnostic.js";
 import { describe } from "../diagnostics/messages.js";
 import { emitRequest } from "../emit/emit-request.js";
 import { format } from "../format/format-query.js";
-import { isPlainWord } from "../format/quote-text.js";
+import { isPlainWord } from "../../grammar/keywords.js";
 import { isOperatorName, type OperatorName } from "../operators.js";
 import type { Span } from "../span.js";
 import type { ComparisonOperator, Expression, FieldPath, Literal, Query, SortKey, Value } from "../syntax/ast.js";
@@ -232,10 +232,10 @@ class QueryBuilder {
     const datetime = typeof name === "string" && this.catalogue.fields.get(name)?.type === "datetime";
     const value = Object.hasOwn(json, "value") ? this.value(json.value, valuePath, datetime) : null;
     if (!complete || value === null || typeof name !== "string" || !isOperatorName(operator as string)) return null;
-    return this.comparison(pathOf(name, this.at(fieldPath)), operator as OperatorName, value, json.value, this.at(operatorPath), this.at(path), valuePath);
+    return this.comparison(pathOf(name, this.at(fieldPath)), operator as OperatorName, value, json.value, this.at(operatorPath), this.at(path));
   }
 
-  private comparison(field: FieldPath, operator: OperatorName, value: Value, raw: unknown, operatorSpan: Span, span: Span, valuePath: string): Expression | null {
+  private comparison(field: FieldPath, operator: OperatorName, value: Value, raw: unknown, operatorSpan: Span, span: Span): Expression | null {
     if (operator === "exists" && raw === true) return { kind: "exists", field, operatorSpan, span };
     if (operator === "is_null" && typeof raw === "boolean") return { kind: "is-null", field, negated: !raw, operatorSpan, span };
     const infix = infixOperators[operator];

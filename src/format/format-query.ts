@@ -1,6 +1,7 @@
 import type { CheckedQuery } from "../check/checked-query.js";
 import type { Expression, ExpressionKind, FieldPath, Literal, LiteralKind, Query, SortKey, Value } from "../syntax/ast.js";
-import { formatSegment, isPlainWord, quoteString } from "./quote-text.js";
+import { isPlainWord } from "../../grammar/keywords.js";
+import { formatSegment, quoteString } from "./quote-text.js";
 
 /**
  * The canonical text of a query: lower-case keywords, `and` always written, `not` for `!`, `=` for

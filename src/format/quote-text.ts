@@ -1,11 +1,4 @@
-const keywords: ReadonlySet<string> = new Set(["and", "or", "not", "in", "between", "exists", "is", "null", "true", "false", "sort", "by", "asc", "desc", "now"]);
-
-const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A word the lexer reads as an identifier: `[A-Za-z_][A-Za-z0-9_]*` and no keyword, in any case. */
-export function isPlainWord(word: string): boolean {
-  return identifier.test(word) && !keywords.has(word.toLowerCase());
-}
+import { isPlainWord } from "../../grammar/keywords.js";
 
 const shortEscapes: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

@@ -6,6 +6,7 @@ import type { Span } from "../span.js";
 import type { Query } from "./ast.js";
 import { AstBuilder } from "./build-ast.js";
 import { findTooDeep } from "./nesting-depth.js";
+import { keywords } from "../../grammar/keywords.js";
 import { Comma, Identifier, LeftParen, RightParen } from "../../grammar/tokens.js";
 import { isOperatorName } from "../operators.js";
 import { lexicalProblems } from "./lexical-problems.js";
@@ -143,7 +144,6 @@ function completion(text: string, tokens: readonly IToken[], limits: SyntaxLimit
   return null;
 }
 
-const keywords = ["and", "or", "not", "in", "between", "exists", "is", "null", "true", "false", "sort", "by", "asc", "desc", "now"];
 function reportInvalidCharacters(text: string, offset: number, length: number, problems: Problem[]): void {
   for (let i = offset; i < offset + length; ) {
     const codePoint = text.codePointAt(i) ?? 0;

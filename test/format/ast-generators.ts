@@ -12,7 +12,7 @@ import type {
   StringLiteral,
   Value,
 } from "../../src/syntax/ast.js";
-import { isPlainWord } from "../../src/format/quote-text.js";
+import { isPlainWord } from "../../grammar/keywords.js";
 
 const at = { start: 0, end: 0 };
 

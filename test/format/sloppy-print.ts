@@ -2,7 +2,7 @@
 // that parsing it gives back the same tree up to presentation (quotes, backticks, default direction).
 import fc from "fast-check";
 import type { Expression, FieldPath, Literal, Query, Value } from "../../src/syntax/ast.js";
-import { isPlainWord } from "../../src/format/quote-text.js";
+import { isPlainWord } from "../../grammar/keywords.js";
 
 type Pick = <T>(arbitrary: fc.Arbitrary<T>) => T;
 
