@@ -1,6 +1,6 @@
 import type { IToken, TokenType } from "chevrotain";
 import { isPlainWord } from "../../grammar/keywords.js";
-import { tokenize } from "../../grammar/lexer.js";
+import { scan } from "../../grammar/scanner.js";
 import { taxqlParser } from "../../grammar/parser.js";
 import * as t from "../../grammar/tokens.js";
 import type { Catalogue, CatalogueJson, FieldSpec } from "../catalogue/catalogue.js";
@@ -77,7 +77,7 @@ export function complete(input: string, offset?: number, options: CompleteOption
   const offered = targets[options.target ?? "classifications"].operators;
   const takes = (spec: FieldSpec | undefined, operator: OperatorName): boolean => offered.has(operator) && (!spec || operatorsByType[spec.type].has(operator));
   const cursor = offset !== undefined && Number.isFinite(offset) ? Math.max(0, Math.min(Math.trunc(offset), text.length)) : text.length;
-  const tokens = tokenize(text.slice(0, cursor)).tokens;
+  const tokens = scan(text.slice(0, cursor)).tokens;
   const last = tokens[tokens.length - 1];
   const typing = last !== undefined && last.startOffset + last.image.length === cursor && wordTokens.has(last.tokenType.name) ? last : undefined;
   const preceding = typing ? tokens.slice(0, -1) : tokens;
